@@ -1,0 +1,30 @@
+namespace Herald.Client.Internal;
+
+/// <summary>
+/// State of one logical call, shared by every hop of it (redirects create new <see cref="HttpRequestMessage"/>s and
+/// copy this object along). Middleware records what the response reports (redirect trace, original encoding, …)
+/// here; <see cref="HeraldResponse"/> reads it.
+/// </summary>
+internal sealed class HeraldExchange
+{
+    /// <summary>The key under which the exchange travels in <see cref="HttpRequestMessage.Options"/>.</summary>
+    public static readonly HttpRequestOptionsKey<HeraldExchange> Key = new("Herald.Exchange");
+
+    /// <summary>The URLs followed by redirects, in order (each <c>Location</c> resolved to an absolute URL).</summary>
+    public List<Uri> RedirectTrace { get; } = [];
+
+    /// <summary>The <c>Content-Encoding</c> the server sent before the body was decoded, or <see langword="null"/>.</summary>
+    public string? OriginalContentEncoding { get; set; }
+
+    /// <summary>Returns the exchange attached to <paramref name="request"/>, attaching a new one when there is none.</summary>
+    public static HeraldExchange Of(HttpRequestMessage request)
+    {
+        if (!request.Options.TryGetValue(Key, out var exchange))
+        {
+            exchange = new HeraldExchange();
+            request.Options.Set(Key, exchange);
+        }
+
+        return exchange;
+    }
+}
