@@ -64,7 +64,7 @@ public sealed class HeraldClient : IDisposable
 
     private static HttpMessageHandler BuildPipeline(HeraldClientOptions options)
     {
-        HttpMessageHandler inner = options.TransportHandler?.Invoke() ?? TransportFactory.Create(options.Transport);
+        HttpMessageHandler inner = options.TransportHandler?.Invoke() ?? TransportFactory.Create(options);
         var factories = options.Middleware.Select(e => e.Value).Reverse();
         foreach (var factory in factories)
         {

@@ -5,7 +5,7 @@ namespace Herald.Client.Internal;
 /// copy this object along). Middleware records what the response reports (redirect trace, original encoding, …)
 /// here; <see cref="HeraldResponse"/> reads it.
 /// </summary>
-internal sealed class HeraldExchange
+internal sealed partial class HeraldExchange
 {
     /// <summary>The key under which the exchange travels in <see cref="HttpRequestMessage.Options"/>.</summary>
     public static readonly HttpRequestOptionsKey<HeraldExchange> Key = new("Herald.Exchange");
