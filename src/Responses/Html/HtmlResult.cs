@@ -19,22 +19,23 @@ namespace Herald.Responses;
 /// </remarks>
 public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
+    private readonly string _html;
     private readonly Action<HtmlBuilder>? _build;
     private readonly int _byteCount;
     private readonly EntityTagHeaderValue? _etag;
 
     internal HtmlResult(string? html, Action<HtmlBuilder>? build, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
     {
-        Html = html;
+        _html = html ?? string.Empty;
         _build = build;
-        _byteCount = html is null ? 0 : Encoding.UTF8.GetByteCount(html);
+        _byteCount = Encoding.UTF8.GetByteCount(_html);
         StatusCode = statusCode;
         _etag = etag;
         LastModified = lastModified;
     }
 
     /// <summary>Gets the markup sent, or <see langword="null"/> when the page is built by an <see cref="HtmlBuilder"/> lambda.</summary>
-    public string? Html { get; }
+    public string? Html => _build is null ? _html : null;
 
     /// <summary>Gets the <c>Content-Type</c> sent: <c>text/html; charset=utf-8</c>.</summary>
     public string ContentType => TextContentType.HtmlUtf8;
@@ -63,9 +64,9 @@ public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        if (_build is not null)
+        if (_build is { } build)
         {
-            return ExecuteBuilderAsync(httpContext, _build);
+            return ExecuteBuilderAsync(httpContext, build);
         }
 
         if (!ResultWriter.WriteHead(httpContext, "HTML", StatusCode, ContentType, _byteCount, _etag, LastModified) || _byteCount == 0)
@@ -73,7 +74,7 @@ public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
             return Task.CompletedTask;
         }
 
-        return httpContext.Response.WriteAsync(Html!, Encoding.UTF8);
+        return httpContext.Response.WriteAsync(_html, Encoding.UTF8);
     }
 
     private async Task ExecuteBuilderAsync(HttpContext httpContext, Action<HtmlBuilder> build)
