@@ -43,7 +43,7 @@ public static partial class HeraldHttpResponseExtensions
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(value);
-        HeaderValueGuard.ThrowIfInvalidName(name, nameof(name));
+        SetCookieHeader.ValidateName(name, nameof(name));
         HeaderValueGuard.ThrowIfInvalid(value, nameof(value));
         var encoded = CookieValueCodec.Encode(name, value, encoding, nameof(value));
         var options = SetCookieHeader.CreateDefaults(response.HttpContext.Request);
@@ -72,7 +72,7 @@ public static partial class HeraldHttpResponseExtensions
     {
         ArgumentNullException.ThrowIfNull(response);
         ArgumentNullException.ThrowIfNull(name);
-        HeaderValueGuard.ThrowIfInvalidName(name, nameof(name));
+        SetCookieHeader.ValidateName(name, nameof(name));
         HeaderValueGuard.ThrowIfInvalid(domain, nameof(domain));
         HeaderValueGuard.ThrowIfInvalid(path, nameof(path));
         var options = SetCookieHeader.CreateDefaults(response.HttpContext.Request);

@@ -22,6 +22,24 @@ internal static class SetCookieHeader
         Path = "/",
     };
 
+    /// <summary>Throws when <paramref name="name"/> is not a cookie name (an RFC 9110 token).</summary>
+    /// <exception cref="ArgumentException">Thrown when the name is empty or holds a character outside the token set.</exception>
+    public static void ValidateName(string name, string paramName)
+    {
+        HeaderValueGuard.ThrowIfInvalid(name, paramName);
+        try
+        {
+            HeaderValueGuard.ThrowIfInvalidName(name, paramName);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException(
+                $"'{name}' is not a valid cookie name: cookie names are tokens (letters, digits and !#$%&'*+-.^_`|~), without spaces, '=', ';' or non-ASCII letters. Use a name such as \"session_id\" and put free text in the value.",
+                paramName,
+                e);
+        }
+    }
+
     /// <summary>Checks the options against what user agents accept, then formats the header line.</summary>
     /// <exception cref="ArgumentException">Thrown when an attribute would corrupt the header or a user agent would drop the cookie.</exception>
     public static string Format(string name, string encodedValue, CookieOptions options, string? expiresOverride = null)

@@ -282,8 +282,12 @@ public sealed class CookieTests(CookieApp fixture) : IClassFixture<CookieApp>
     [InlineData("a;b")]
     [InlineData("a=b")]
     [InlineData("ü")]
-    public void AppendCookie_InvalidName_Throws(string name) =>
-        Assert.Throws<ArgumentException>("name", () => new DefaultHttpContext().Response.AppendCookie(name, "v"));
+    public void AppendCookie_InvalidName_Throws(string name)
+    {
+        var e = Assert.Throws<ArgumentException>("name", () => new DefaultHttpContext().Response.AppendCookie(name, "v"));
+        Assert.Contains("cookie name", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("name", () => new DefaultHttpContext().Response.AppendExpired(name));
+    }
 
     [Fact]
     public void AppendCookie_AttributesBrowsersDrop_Throw()
