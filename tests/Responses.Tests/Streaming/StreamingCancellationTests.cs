@@ -57,11 +57,12 @@ public sealed class StreamingCancellationTests
         }));
 
         using (var client = app.CreateClient())
+        using (var bound = new CancellationTokenSource(Bound))
         {
-            using var response = await client.GetAsync("/endless", HttpCompletionOption.ResponseHeadersRead);
-            await using var body = await response.Content.ReadAsStreamAsync();
+            using var response = await client.GetAsync("/endless", HttpCompletionOption.ResponseHeadersRead, bound.Token);
+            await using var body = await response.Content.ReadAsStreamAsync(bound.Token);
             var buffer = new byte[1024];
-            Assert.True(await body.ReadAsync(buffer) > 0);
+            Assert.True(await body.ReadAsync(buffer, bound.Token) > 0);
             // Leaving the block closes the connection mid-body.
         }
 

@@ -73,15 +73,17 @@ public sealed class StreamingMemoryTests(ITestOutputHelper output)
             }),
         }));
 
-        using var response = await app.Client.GetAsync("/large", HttpCompletionOption.ResponseHeadersRead);
+        // Bounds the whole exchange, reads included (HttpClient.Timeout stops at the headers here).
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var response = await app.Client.GetAsync("/large", HttpCompletionOption.ResponseHeadersRead, bound.Token);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.TransferEncodingChunked);
-        await using var body = await response.Content.ReadAsStreamAsync();
+        await using var body = await response.Content.ReadAsStreamAsync(bound.Token);
 
         var buffer = new byte[81920];
         long position = 0;
         int read;
-        while ((read = await body.ReadAsync(buffer)) > 0)
+        while ((read = await body.ReadAsync(buffer, bound.Token)) > 0)
         {
             for (var i = 0; i < read; i++)
             {
@@ -98,7 +100,7 @@ public sealed class StreamingMemoryTests(ITestOutputHelper output)
         Assert.True(expectedLength > 256L * 1024 * 1024);
         // Buffering the body anywhere would allocate at least its size (over 256 MB). Writing it through allocates
         // pipe segments and per-write state only; the bound leaves room for the client reading in the same process.
-        var allocated = await serverAllocated.Task;
+        var allocated = await serverAllocated.Task.WaitAsync(bound.Token);
         output.WriteLine($"{kind}: streamed {expectedLength:N0} bytes, allocated {allocated:N0} bytes while writing.");
         Assert.True(allocated < expectedLength / 16, $"Streaming {expectedLength:N0} bytes allocated {allocated:N0} bytes.");
     }
