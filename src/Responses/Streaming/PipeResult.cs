@@ -1,0 +1,82 @@
+using System.IO.Pipelines;
+using System.Reflection;
+using Herald.Responses.Internal;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Net.Http.Headers;
+
+namespace Herald.Responses;
+
+/// <summary>
+/// A body written by the endpoint straight to the response <see cref="PipeWriter"/> (Ktor's
+/// <c>respondBytesWriter</c>). Created by <see cref="Respond.Pipe"/>.
+/// </summary>
+/// <remarks>
+/// The callback writes into the server's own buffers (<see cref="PipeWriter.GetSpan"/>, <see cref="PipeWriter.Advance"/>)
+/// and awaits <see cref="PipeWriter.FlushAsync"/>, which applies the connection's back-pressure: no copy, flat memory.
+/// </remarks>
+public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+{
+    private readonly Func<PipeWriter, CancellationToken, Task> _writeAsync;
+    private readonly EntityTagHeaderValue? _etag;
+
+    internal PipeResult(Func<PipeWriter, CancellationToken, Task> writeAsync, string contentType, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
+    {
+        _writeAsync = writeAsync;
+        ContentType = contentType;
+        StatusCode = statusCode;
+        _etag = etag;
+        LastModified = lastModified;
+    }
+
+    /// <summary>Gets the <c>Content-Type</c> sent.</summary>
+    public string ContentType { get; }
+
+    /// <summary>Gets the status code sent when no precondition answers 304 or 412.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>Gets the entity tag sent in <c>ETag</c> (quoted, <c>W/</c> when weak), or <see langword="null"/>.</summary>
+    public string? ETag => _etag?.ToString();
+
+    /// <summary>Gets the time sent in <c>Last-Modified</c>, or <see langword="null"/>.</summary>
+    public DateTimeOffset? LastModified { get; }
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+
+    string? IContentTypeHttpResult.ContentType => ContentType;
+
+    /// <summary>
+    /// Sends the status and headers, runs the write callback with the response's <see cref="PipeWriter"/> and
+    /// <see cref="HttpContext.RequestAborted"/>, then flushes what it left unflushed. The callback is not run for 304,
+    /// 412 or HEAD.
+    /// </summary>
+    /// <param name="httpContext">The request's context.</param>
+    /// <returns>A task that completes when the callback has finished and its output is flushed.</returns>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!ResultWriter.WriteHead(httpContext, "a body pipe", StatusCode, ContentType, contentLength: null, _etag, LastModified))
+        {
+            return;
+        }
+
+        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        var writer = httpContext.Response.BodyWriter;
+        await _writeAsync(writer, httpContext.RequestAborted);
+        await writer.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>Declares that the endpoint produces <c>200 application/octet-stream</c>.</summary>
+    /// <param name="method">The endpoint's handler method.</param>
+    /// <param name="builder">The endpoint builder to add metadata to.</param>
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(byte[]), [MediaTypes.OctetStream]));
+    }
+}
