@@ -37,6 +37,8 @@ namespace Herald.Responses;
 /// </remarks>
 public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
+    private static readonly FileResponseOptions s_defaults = new();
+
     private readonly EntityTagHeaderValue? _entityTag;
     private readonly bool _enableETag;
     private readonly bool _weakETag;
@@ -71,8 +73,6 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             _contentDisposition = ContentDispositionFormatter.Format(Disposition, FileDownloadName);
         }
     }
-
-    private static readonly FileResponseOptions s_defaults = new();
 
     /// <summary>Gets the path of the file: absolute or relative to the content root, or relative to <see cref="BaseDirectory"/> when that is set.</summary>
     public string FileName { get; }

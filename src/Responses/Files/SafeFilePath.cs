@@ -154,10 +154,17 @@ internal static class SafeFilePath
     /// <summary>True when <paramref name="path"/> lies strictly inside <paramref name="directory"/>.</summary>
     internal static bool IsUnder(string path, string directory)
     {
-        var dir = Path.TrimEndingDirectorySeparator(directory.AsSpan());
-        return path.Length > dir.Length + 1
-            && path.AsSpan().StartsWith(dir, s_pathComparison)
-            && Array.IndexOf(s_separators, path[dir.Length]) >= 0;
+        var dir = directory.AsSpan();
+        if (!Path.EndsInDirectorySeparator(dir))
+        {
+            // "/srv/public" must not admit its sibling "/srv/public-old": compare with the separator appended.
+            return path.Length > dir.Length + 1
+                && path.AsSpan().StartsWith(dir, s_pathComparison)
+                && Array.IndexOf(s_separators, path[dir.Length]) >= 0;
+        }
+
+        // A root ("/", "C:") or a path written with its trailing separator.
+        return path.Length > dir.Length && path.AsSpan().StartsWith(dir, s_pathComparison);
     }
 
     private static void PushSegments(Stack<string> pending, ReadOnlySpan<char> path)

@@ -187,6 +187,19 @@ public sealed class FileTraversalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task File_BaseIsFileSystemRoot_ServesFilesBelowIt()
+    {
+        var root = Path.GetPathRoot(_base)!;
+        var relative = Path.GetRelativePath(root, Path.Combine(_base, "ok.txt")).Replace('\\', '/');
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/root", () => Respond.File(root, relative)));
+
+        using var response = await app.Client.GetAsync("/root");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("inside", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task File_SymlinkOutsideThroughLinkedBase_Returns404()
     {
         await AssertNotServedAsync("/via-link/link-out.txt");

@@ -4,6 +4,8 @@ using System.Text.Json;
 using Herald.Responses.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Responses.Tests.Files;
@@ -280,6 +282,93 @@ public sealed class RespondFileTests : IDisposable
         var invalid = Assert.IsType<InvalidOperationException>(exception);
         Assert.Contains("already started", invalid.Message);
         Assert.Equal("started;", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task File_ClientDisconnectsMidBody_StopsWithoutError()
+    {
+        // Sparse: a large file the client will not finish, without writing it to disk.
+        var path = Path.Combine(_dir.Root, "huge.bin");
+        using (var stream = new FileStream(path, FileMode.CreateNew))
+        {
+            stream.SetLength(1L << 32);
+        }
+
+        var finished = new TaskCompletionSource<(bool Aborted, Exception? Error)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/huge", async (HttpContext ctx) =>
+        {
+            try
+            {
+                await ctx.RespondFileAsync(path);
+                finished.TrySetResult((ctx.RequestAborted.IsCancellationRequested, null));
+            }
+            catch (Exception ex)
+            {
+                finished.TrySetResult((ctx.RequestAborted.IsCancellationRequested, ex));
+            }
+        }));
+
+        using (var client = app.CreateClient())
+        using (var response = await client.GetAsync("/huge", HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(1L << 32, response.Content.Headers.ContentLength);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var buffer = new byte[64 * 1024];
+            var read = 0;
+            for (var i = 0; i < 16 && read < buffer.Length; i++)
+            {
+                read += await body.ReadAsync(buffer.AsMemory(read));
+            }
+
+            Assert.True(read > 0);
+        }
+
+        // Disposing the response closed the connection mid-body: the send stops on RequestAborted, quietly.
+        var (aborted, error) = await finished.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(aborted);
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public async Task RespondFileAsync_CancelledToken_StopsWithOperationCanceled()
+    {
+        var path = _dir.Write("a.txt", TempDirectory.Pattern(100_000));
+        var caught = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/f", async (HttpContext ctx) =>
+        {
+            try
+            {
+                await ctx.RespondFileAsync(path, cancellationToken: new CancellationToken(canceled: true));
+                caught.TrySetResult(null);
+            }
+            catch (Exception ex)
+            {
+                caught.TrySetResult(ex);
+                ctx.Abort();
+            }
+        }));
+
+        try
+        {
+            using var response = await app.Client.GetAsync("/f");
+        }
+        catch (HttpRequestException)
+        {
+            // The endpoint aborts the half-sent response; what the client sees of it does not matter here.
+        }
+
+        Assert.IsAssignableFrom<OperationCanceledException>(await caught.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task File_Endpoint_DescribesResponsesToOpenApi()
+    {
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/f", () => Respond.File("/srv/a.txt")));
+
+        var endpoint = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.Single(e => e.DisplayName?.Contains("/f") == true);
+        var statuses = endpoint.Metadata.OfType<IProducesResponseTypeMetadata>().Select(m => m.StatusCode).ToArray();
+
+        Assert.Equal([200, 206, 304, 404, 412, 416], statuses);
     }
 
     [Fact]
