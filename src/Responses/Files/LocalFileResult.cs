@@ -208,7 +208,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             response.ContentLength = range.Length;
             if (!isHead)
             {
-                await SendAsync(httpContext, path, range.Start, range.Length, cancellationToken);
+                await SendFileAsync(httpContext, path, range.Start, range.Length, cancellationToken);
             }
 
             return;
@@ -222,8 +222,14 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             response.ContentLength = multipart.ContentLength;
             if (!isHead)
             {
-                var body = httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-                await SendAsync(httpContext, ct => multipart.WriteAsync(body, path, ct), cancellationToken);
+                try
+                {
+                    await multipart.WriteAsync(httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>(), path, cancellationToken);
+                }
+                catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
+                {
+                    // The client went away mid-body (see SendFileAsync).
+                }
             }
 
             return;
@@ -233,7 +239,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         response.ContentLength = length;
         if (!isHead && length > 0)
         {
-            await SendAsync(httpContext, path, 0, length, cancellationToken);
+            await SendFileAsync(httpContext, path, 0, length, cancellationToken);
         }
     }
 
@@ -295,17 +301,11 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         return lastModified > now ? now : lastModified;
     }
 
-    private static Task SendAsync(HttpContext httpContext, string path, long offset, long count, CancellationToken cancellationToken)
-    {
-        var body = httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
-        return SendAsync(httpContext, ct => body.SendFileAsync(path, offset, count, ct), cancellationToken);
-    }
-
-    private static async Task SendAsync(HttpContext httpContext, Func<CancellationToken, Task> send, CancellationToken cancellationToken)
+    private static async Task SendFileAsync(HttpContext httpContext, string path, long offset, long count, CancellationToken cancellationToken)
     {
         try
         {
-            await send(cancellationToken);
+            await httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().SendFileAsync(path, offset, count, cancellationToken);
         }
         catch (OperationCanceledException) when (httpContext.RequestAborted.IsCancellationRequested)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Herald.Responses.Tests.Files;
 using Herald.Responses.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -429,26 +430,19 @@ public sealed class ConditionalRequestsTests
     [Fact]
     public async Task WithConditionalRequests_FileResult_KeepsRangeAnswers()
     {
-        var path = Path.Combine(Path.GetTempPath(), "herald-cond-" + Guid.NewGuid().ToString("N") + ".txt");
-        await File.WriteAllTextAsync(path, "0123456789");
-        try
-        {
-            await using var app = await TestApp.StartAsync(a => a.MapGet("/file", () => Respond.File(path)).WithConditionalRequests());
-            using var first = await app.Client.GetAsync("/file");
+        using var dir = new TempDirectory();
+        var path = dir.Write("file.txt", "0123456789");
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/file", () => Respond.File(path)).WithConditionalRequests());
+        using var first = await app.Client.GetAsync("/file");
 
-            using var range = await GetAsync(app, "/file", r =>
-            {
-                r.Headers.TryAddWithoutValidation("Range", "bytes=2-4");
-                r.Headers.IfMatch.Add(first.Headers.ETag!);
-            });
-
-            Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
-            Assert.Equal("234", await range.Content.ReadAsStringAsync());
-        }
-        finally
+        using var range = await GetAsync(app, "/file", r =>
         {
-            File.Delete(path);
-        }
+            r.Headers.TryAddWithoutValidation("Range", "bytes=2-4");
+            r.Headers.IfMatch.Add(first.Headers.ETag!);
+        });
+
+        Assert.Equal(HttpStatusCode.PartialContent, range.StatusCode);
+        Assert.Equal("234", await range.Content.ReadAsStringAsync());
     }
 
     private static Task<HttpResponseMessage> GetAsync(TestApp app, string path, Action<HttpRequestMessage> configure) =>
