@@ -134,7 +134,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
 
         var request = httpContext.Request;
         var response = httpContext.Response;
-        if (!TryOpenMetadata(httpContext, out var path, out var length, out var lastWriteUtc))
+        if (!TryFindFile(httpContext, out var path, out var length, out var lastWriteUtc))
         {
             await WriteProblemAsync(httpContext, StatusCodes.Status404NotFound, "Not Found", "No file exists at the requested path.");
             return;
@@ -244,7 +244,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     }
 
     /// <summary>Finds the file to send; false when it does not exist, is a directory, or escapes the base directory.</summary>
-    private bool TryOpenMetadata(HttpContext httpContext, out string path, out long length, out DateTimeOffset lastWriteUtc)
+    private bool TryFindFile(HttpContext httpContext, out string path, out long length, out DateTimeOffset lastWriteUtc)
     {
         path = "";
         length = 0;
