@@ -27,11 +27,12 @@ internal static class EntityTags
 
         foreach (var c in span)
         {
-            // etagc = %x21 / %x23-7E / obs-text (RFC 9110, section 8.8.3)
-            if (c == '"' || c <= 0x20 || c == 0x7F)
+            // etagc = %x21 / %x23-7E / obs-text (RFC 9110, section 8.8.3). obs-text is refused too: servers reject
+            // non-ASCII header values by default (Kestrel throws when the headers are written), so it would fail later.
+            if (c == '"' || c <= 0x20 || c >= 0x7F)
             {
                 throw new ArgumentException(
-                    $"'{tag}' is not a valid entity tag: it may not contain quotes, spaces or control characters (CR, LF, NUL). Pass the opaque value, for example \"7c876b7e\".",
+                    $"'{tag}' is not a valid entity tag: it may not contain quotes, spaces, control characters (CR, LF, NUL) or non-ASCII characters. Pass the opaque value, for example \"7c876b7e\".",
                     paramName);
             }
         }

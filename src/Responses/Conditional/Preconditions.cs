@@ -24,7 +24,8 @@ internal static class Preconditions
         var ifMatch = headers.IfMatch;
         if (ifMatch.Count > 0)
         {
-            if (EntityTagHeaderValue.TryParseList(ifMatch, out var tags) && !MatchesAny(tags, etag, useStrongComparison: true))
+            // A condition that cannot be read cannot be shown to hold: refuse rather than act on a guess.
+            if (!EntityTagHeaderValue.TryParseStrictList(ifMatch, out var tags) || !MatchesAny(tags, etag, useStrongComparison: true))
             {
                 return PreconditionOutcome.PreconditionFailed;
             }
