@@ -89,7 +89,7 @@ public sealed class Negotiated<T> : INegotiatedBody, IEndpointParameterMetadataP
         var negotiator = builder.ApplicationServices.GetService<ContentNegotiator>();
         var contentTypes = negotiator?.GetReadableMediaTypes(typeof(T)) ?? [];
         var (parameterNullable, valueNullable) = NullabilityCache.GetOrAdd(parameter, ReadNullability);
-        builder.Metadata.Add(new AcceptsMetadata(contentTypes, typeof(T), isOptional: parameterNullable || valueNullable));
+        builder.Metadata.Add(new NegotiatedAcceptsMetadata(contentTypes, typeof(T), isOptional: parameterNullable || valueNullable));
         if (!builder.FilterFactories.Contains(NegotiatedBodyFilter.Factory))
         {
             builder.FilterFactories.Add(NegotiatedBodyFilter.Factory);

@@ -79,6 +79,9 @@ internal sealed class ContentNegotiator
 
     public bool FallBackToDefault { get; }
 
+    /// <summary>Herald's body-accepting routes, gathered on the first 415 routing answers (see <see cref="UnsupportedMediaTypeResponder"/>).</summary>
+    internal UnsupportedMediaTypeResponder.HeraldRoute[]? Routes { get; set; }
+
     /// <summary>The query parameter that overrides Accept, or null when the override is off.</summary>
     public string? FormatParameter => _formatParameter;
 

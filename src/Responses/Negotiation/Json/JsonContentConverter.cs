@@ -89,12 +89,13 @@ internal sealed class JsonContentConverter : IContentConverter, IRequiresService
         }
         catch (JsonException e)
         {
-            throw CreateMalformedException(e, context.TargetType);
+            throw CreateMalformedException(e, typeInfo);
         }
     }
 
-    private static ContentReceiveException CreateMalformedException(JsonException e, Type targetType)
+    private static ContentReceiveException CreateMalformedException(JsonException e, JsonTypeInfo root)
     {
+        var targetType = root.Type;
         // The serializer's message ends with "Path: ... | LineNumber: ... | BytePositionInLine: ..."; those are reported
         // as separate, 1-based fields instead.
         var reason = e.Message;
@@ -120,8 +121,13 @@ internal sealed class JsonContentConverter : IContentConverter, IRequiresService
             where.Append($" (line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1})");
         }
 
+        // The serializer names the containing type when a constructor parameter fails; say what the value should be.
+        var expected = e.InnerException is not JsonException && ExpectedTypeAt(root, e.Path) is { } type
+            ? $" (expected {FriendlyName(type)})"
+            : string.Empty;
+
         return new ContentReceiveException(
-            $"The request body is not valid JSON for {targetType.Name}{where}: {reason.TrimEnd('.')}. Fix the body and send it again.",
+            $"The request body is not valid JSON for {targetType.Name}{where}: {reason.TrimEnd('.')}{expected}. Fix the body and send it again.",
             e)
         {
             Path = string.IsNullOrEmpty(e.Path) ? null : e.Path,
@@ -129,4 +135,67 @@ internal sealed class JsonContentConverter : IContentConverter, IRequiresService
             LinePosition = e.BytePositionInLine + 1,
         };
     }
+
+    /// <summary>Walks a JSON path (<c>$.lines[1].sku</c>, <c>$['a b']</c>) through the contracts to the type expected there.</summary>
+    internal static Type? ExpectedTypeAt(JsonTypeInfo root, string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path[0] != '$')
+        {
+            return null;
+        }
+
+        var current = root;
+        var i = 1;
+        while (i < path.Length)
+        {
+            string? name = null;
+            if (path[i] == '.')
+            {
+                var end = path.IndexOfAny(['.', '['], i + 1);
+                end = end < 0 ? path.Length : end;
+                name = path[(i + 1)..end];
+                i = end;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] == '\'')
+            {
+                var end = path.IndexOf("']", i + 2, StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                name = path[(i + 2)..end];
+                i = end + 2;
+            }
+            else if (path[i] == '[')
+            {
+                var end = path.IndexOf(']', i);
+                if (end < 0 || current.ElementType is null)
+                {
+                    return null;
+                }
+
+                current = current.Options.GetTypeInfo(current.ElementType);
+                i = end + 1;
+                continue;
+            }
+            else
+            {
+                return null;
+            }
+
+            var property = current.Properties.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (property is null)
+            {
+                return null;
+            }
+
+            current = current.Options.GetTypeInfo(property.PropertyType);
+        }
+
+        return current == root ? null : current.Type;
+    }
+
+    private static string FriendlyName(Type type) =>
+        Nullable.GetUnderlyingType(type) is { } underlying ? underlying.Name + "?" : type.Name;
 }
