@@ -208,4 +208,16 @@ public sealed class AcceptNegotiationTests : IAsyncLifetime
         Assert.Equal("application/xml", response.MediaType());
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
+
+    [Fact]
+    public async Task Negotiated_AcceptOnSeveralHeaderLines_CombinesThem()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/customer");
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;q=0.2");
+        request.Headers.TryAddWithoutValidation("Accept", "text/plain;q=0.9");
+
+        using var response = await _app.Client.SendAsync(request);
+
+        Assert.Equal("text/plain", response.MediaType());
+    }
 }

@@ -34,6 +34,8 @@ public sealed class ReceiveTests : IAsyncLifetime
                     var customer = await ctx.ReceiveAsync<Customer>(ctx.RequestAborted);
                     await ctx.RespondAsync(customer with { Id = customer.Id * 10 });
                 });
+                app.MapPost("/framework", (Customer body) => Results.Ok(body.FirstName));
+                app.MapPost("/product", (Negotiated<Product> body) => Respond.Negotiated(body.Value.Name));
                 app.MapPost("/imperative-number", async (HttpContext ctx) =>
                     await ctx.RespondAsync((await ctx.ReceiveAsync<int?>())?.ToString() ?? "null"));
             },
@@ -301,5 +303,35 @@ public sealed class ReceiveTests : IAsyncLifetime
         Assert.Equal(400, (await ProblemAsync(malformed)).GetProperty("status").GetInt32());
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, unsupported.StatusCode);
         Assert.Equal(415, (await ProblemAsync(unsupported)).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task FrameworkBodyEndpoint_UnsupportedContentType_KeepsFrameworkBehaviour()
+    {
+        using var response = await _app.PostAsync("/framework", "x", "image/png");
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Negotiated_XmlSerializerTypeWithWrongValue_Returns400WithLocation()
+    {
+        using var response = await _app.PostAsync("/product", "<Product>\n  <Id>seven</Id>\n</Product>", "application/xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ProblemAsync(response);
+        Assert.Contains("does not fit Product", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // XmlSerializer reports where its reader stopped: the bad value's line or the next one.
+        Assert.InRange(problem.GetProperty("line").GetInt32(), 2, 3);
+    }
+
+    [Fact]
+    public async Task Negotiated_XmlSerializerTypeWithWrongRoot_Returns400()
+    {
+        using var response = await _app.PostAsync("/product", "<Customer><Id>1</Id></Customer>", "application/xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("was not expected", (await ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

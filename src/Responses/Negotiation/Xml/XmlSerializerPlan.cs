@@ -5,7 +5,7 @@ using System.Xml.Serialization;
 namespace Herald.Responses.Negotiation;
 
 /// <summary>A type the BCL's <see cref="XmlSerializer"/> handles (public parameterless constructor): it does the work, honouring <c>[XmlElement]</c>, <c>[XmlAttribute]</c> and friends.</summary>
-internal sealed class XmlSerializerPlan : XmlPlan
+internal sealed partial class XmlSerializerPlan : XmlPlan
 {
     private static readonly XmlSerializerNamespaces NoNamespaces = CreateNoNamespaces();
 
@@ -71,11 +71,21 @@ internal sealed class XmlSerializerPlan : XmlPlan
             {
                 (line, position) = (xml.LineNumber, xml.LinePosition);
             }
+            else if (LocationInMessage().Match(e.Message) is { Success: true } match
+                     && int.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var l)
+                     && int.TryParse(match.Groups[2].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var p))
+            {
+                (line, position) = (l, p);
+            }
 
             var reason = e.InnerException?.Message ?? e.Message;
             throw Malformed(line, position, $"it does not fit {_type.Name}: {reason}", e);
         }
     }
+
+    /// <summary>XmlSerializer's "There is an error in XML document (line, position)." carries the only location it gives.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\((\d+), (\d+)\)")]
+    private static partial System.Text.RegularExpressions.Regex LocationInMessage();
 
     private static XmlSerializerNamespaces CreateNoNamespaces()
     {
