@@ -48,7 +48,7 @@ public sealed class ContentNegotiationOptions
     /// The default value is 256. Common values (none, <c>*/*</c>, <c>application/json</c>, a browser's) are parsed once
     /// and then answered without allocating. When the cache is full, further values are still negotiated correctly, just
     /// parsed per request, so a client sending endless distinct values cannot grow memory. Values longer than 1024
-    /// characters are never cached.
+    /// characters are never cached; 0 turns the cache off.
     /// </value>
     public int AcceptCacheSize { get; set; } = 256;
 

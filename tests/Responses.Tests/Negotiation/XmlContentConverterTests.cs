@@ -28,6 +28,14 @@ public sealed class XmlContentConverterTests : IAsyncLifetime
             app.MapGet("/product", () => Respond.Negotiated(new Product { Id = 7, Name = "Kettle", Tags = ["tea", "steel"] }));
             app.MapGet("/unicode", () => Respond.Negotiated(new Customer(3, "Zoë", "Ωmega ✓")));
             app.MapGet("/dictionary", () => Respond.Negotiated(new Dictionary<string, int> { ["a"] = 1 }));
+            app.MapGet("/anonymous", () => Respond.Negotiated(new { Id = 5, Name = "anon" }));
+            app.MapGet("/cycle", () =>
+            {
+                var node = new TreeNode("loop");
+                node.Parent = node;
+                return Respond.Negotiated(node);
+            });
+            app.MapPost("/validated", (Negotiated<ValidatedCustomer> body) => Respond.Negotiated(body.Value.Name));
             app.MapPost("/customer", (Negotiated<Customer> body) => Respond.Negotiated(body.Value));
             app.MapPost("/customers", (Negotiated<Customer[]> body) => Respond.Negotiated(body.Value.Length));
             app.MapPost("/order", (Negotiated<Order> body) => Respond.Negotiated(body.Value == SampleOrder with { Lines = body.Value.Lines } && body.Value.Lines.SequenceEqual(SampleOrder.Lines)));
@@ -139,5 +147,73 @@ public sealed class XmlContentConverterTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotAcceptable, xmlOnly.StatusCode);
         Assert.Equal("application/json", xmlOrJson.MediaType());
         Assert.Equal("{\"a\":1}", await xmlOrJson.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Write_AnonymousType_WritesValidXml()
+    {
+        using var response = await _app.GetAsync("/anonymous", "application/xml");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = XDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("5", document.Root!.Element("Id")!.Value);
+        Assert.Equal("anon", document.Root.Element("Name")!.Value);
+    }
+
+    [Fact]
+    public async Task Write_CyclicGraph_FailsThatRequestAndServerKeepsServing()
+    {
+        var failed = false;
+        try
+        {
+            using var response = await _app.GetAsync("/cycle", "application/xml");
+            failed = !response.IsSuccessStatusCode || !IsWellFormed(await response.Content.ReadAsStringAsync());
+        }
+        catch (HttpRequestException)
+        {
+            // The serializer failed after the response started: the connection is aborted, as for Results.Json.
+            failed = true;
+        }
+
+        Assert.True(failed);
+        using var next = await _app.GetAsync("/customer", "application/xml");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+    }
+
+    private static bool IsWellFormed(string xml)
+    {
+        try
+        {
+            XDocument.Parse(xml);
+            return true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
+    }
+
+    [Theory]
+    [InlineData("<Customer><Id xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"maybe\">x</Id></Customer>", "not a valid Int32")]
+    [InlineData("<Customer>text<Id>1</Id></Customer>", "does not fit Customer")]
+    [InlineData("<Customer><Id xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:nil=\"true\"/></Customer>", "cannot be null")]
+    [InlineData("<Customer><Id><Nested/></Id></Customer>", "must hold only text")]
+    public async Task Read_WrongShape_Returns400(string xml, string expected)
+    {
+        using var response = await _app.PostAsync("/customer", xml, "application/xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains(expected, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Read_ConstructorRejectsValues_Returns400()
+    {
+        using var response = await _app.PostAsync("/validated", "<ValidatedCustomer><Id>0</Id><Name>x</Name></ValidatedCustomer>", "application/xml");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("do not make a valid ValidatedCustomer", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

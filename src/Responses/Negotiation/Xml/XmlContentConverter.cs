@@ -75,8 +75,16 @@ internal sealed class XmlContentConverter : IContentConverter
         CheckWellFormed(buffered, context.Encoding);
         buffered.Position = 0;
         using var reader = CreateReader(buffered, context.Encoding);
-        reader.MoveToContent();
-        return plan.ReadRoot(reader);
+        try
+        {
+            reader.MoveToContent();
+            return plan.ReadRoot(reader);
+        }
+        catch (XmlException e)
+        {
+            // Well-formed, but not in the shape the type needs (text where elements belong, and so on).
+            throw XmlPlan.Malformed(e.LineNumber, e.LinePosition, $"it does not fit {context.TargetType.Name}: {e.Message}", e);
+        }
     }
 
     private static XmlPlan PlanFor(Type declaredType, object? value)

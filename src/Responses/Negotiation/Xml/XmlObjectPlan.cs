@@ -71,14 +71,14 @@ internal sealed class XmlObjectPlan : XmlPlan
                 continue;
             }
 
-            members.Add(new Member(property.Name, property.PropertyType, CompileGetter(property), setter, index));
+            members.Add(new Member(XmlConvert.EncodeLocalName(property.Name), property.PropertyType, CompileGetter(property), setter, index));
         }
 
         var defaults = constructorParameters.Select(DefaultOf).ToArray();
         return new XmlObjectPlan(type, [.. members], CompileConstructor(type, constructor, constructorParameters), defaults);
     }
 
-    public override void Write(XmlWriter writer, string elementName, object? value)
+    public override void Write(XmlWriter writer, string elementName, object? value, int depth)
     {
         if (value is null)
         {
@@ -86,12 +86,13 @@ internal sealed class XmlObjectPlan : XmlPlan
             return;
         }
 
+        ThrowIfTooDeep(depth, elementName);
         writer.WriteStartElement(elementName);
         foreach (var member in _members)
         {
             var plan = XmlPlans.Get(member.Type)
                 ?? throw new InvalidOperationException($"Property '{member.Name}' of type {member.Type} cannot be written as XML.");
-            plan.Write(writer, member.Name, member.Get(value));
+            plan.Write(writer, member.Name, member.Get(value), depth + 1);
         }
 
         writer.WriteEndElement();
@@ -146,7 +147,17 @@ internal sealed class XmlObjectPlan : XmlPlan
             reader.ReadEndElement();
         }
 
-        var result = _create(arguments);
+        object result;
+        try
+        {
+            result = _create(arguments);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            // A constructor that validates its arguments rejects the body, not the server.
+            throw Malformed(reader, $"the values do not make a valid {RootName}: {e.Message}", e);
+        }
+
         if (assignments is not null)
         {
             foreach (var (member, value) in assignments)

@@ -9,10 +9,23 @@ internal abstract class XmlPlan
     public abstract string RootName { get; }
 
     /// <summary>Writes <paramref name="value"/> as the element <paramref name="elementName"/> (nil when null).</summary>
-    public abstract void Write(XmlWriter writer, string elementName, object? value);
+    public abstract void Write(XmlWriter writer, string elementName, object? value, int depth);
 
     /// <summary>Writes <paramref name="value"/> as the whole document.</summary>
-    public virtual void WriteRoot(XmlWriter writer, object? value) => Write(writer, RootName, value);
+    public virtual void WriteRoot(XmlWriter writer, object? value) => Write(writer, RootName, value, 0);
+
+    /// <summary>
+    /// Refuses to write deeper than <see cref="XmlContentConverter.MaxDepth"/>: an object graph with a cycle would
+    /// otherwise recurse until the process dies. (XmlSerializer detects cycles itself; Herald's mapping does it here.)
+    /// </summary>
+    protected static void ThrowIfTooDeep(int depth, string elementName)
+    {
+        if (depth > XmlContentConverter.MaxDepth)
+        {
+            throw new InvalidOperationException(
+                $"Cannot write '{elementName}' as XML: the value nests deeper than {XmlContentConverter.MaxDepth} levels, which usually means an object refers back to itself. Break the cycle or return a flatter type.");
+        }
+    }
 
     /// <summary>Reads the element the reader is on, through its end tag.</summary>
     public abstract object? Read(XmlReader reader, int depth);
@@ -33,7 +46,7 @@ internal abstract class XmlPlan
     /// <summary>Consumes a nil element and returns true, or returns false for any other element.</summary>
     protected static bool TryReadNil(XmlReader reader)
     {
-        if (reader.GetAttribute("nil", XsiNamespace) is { } nil && XmlConvert.ToBoolean(nil.Trim()))
+        if (reader.GetAttribute("nil", XsiNamespace) is { } nil && nil.Trim() is "true" or "1")
         {
             reader.Skip();
             return true;

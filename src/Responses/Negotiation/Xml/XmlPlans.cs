@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Collections.Concurrent;
 
 namespace Herald.Responses.Negotiation;
@@ -29,6 +30,8 @@ internal static class XmlPlans
 
         var name = type.Name;
         var tick = name.IndexOf('`', StringComparison.Ordinal);
-        return tick < 0 ? name : name[..tick];
+
+        // Compiler-generated names (anonymous types: <>f__AnonymousType0) are not XML names; encode what is not.
+        return XmlConvert.EncodeLocalName(tick < 0 ? name : name[..tick]);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class XmlScalarPlan : XmlPlan
         return null;
     }
 
-    public override void Write(XmlWriter writer, string elementName, object? value)
+    public override void Write(XmlWriter writer, string elementName, object? value, int depth)
     {
         if (value is null)
         {

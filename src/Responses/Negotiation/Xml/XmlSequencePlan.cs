@@ -46,7 +46,7 @@ internal sealed class XmlSequencePlan : XmlPlan
         return null;
     }
 
-    public override void Write(XmlWriter writer, string elementName, object? value)
+    public override void Write(XmlWriter writer, string elementName, object? value, int depth)
     {
         if (value is null)
         {
@@ -54,12 +54,13 @@ internal sealed class XmlSequencePlan : XmlPlan
             return;
         }
 
+        ThrowIfTooDeep(depth, elementName);
         var itemPlan = XmlPlans.Get(_itemType)
             ?? throw new InvalidOperationException($"Items of type {_itemType} cannot be written as XML.");
         writer.WriteStartElement(elementName);
         foreach (var item in (IEnumerable)value)
         {
-            itemPlan.Write(writer, _itemName, item);
+            itemPlan.Write(writer, _itemName, item, depth + 1);
         }
 
         writer.WriteEndElement();

@@ -46,7 +46,7 @@ internal sealed partial class XmlSerializerPlan : XmlPlan
 
     public override void WriteRoot(XmlWriter writer, object? value) => _root.Serialize(writer, value, NoNamespaces);
 
-    public override void Write(XmlWriter writer, string elementName, object? value) =>
+    public override void Write(XmlWriter writer, string elementName, object? value, int depth) =>
         SerializerFor(elementName).Serialize(writer, value, NoNamespaces);
 
     public override object? ReadRoot(XmlReader reader) => Deserialize(_root, reader);
