@@ -48,6 +48,7 @@ public static partial class HeraldHttpContextExtensions
         ArgumentNullException.ThrowIfNull(httpContext);
         var allowNull = Nullable.GetUnderlyingType(typeof(T)) is not null;
         var value = await ContentReceiver.ReceiveAsync(httpContext, typeof(T), allowNull, cancellationToken);
+        // Null only comes back when allowNull, that is when T is a nullable value type, for which (T)null is valid.
         return (T)value!;
     }
 }

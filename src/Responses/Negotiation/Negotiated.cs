@@ -37,6 +37,7 @@ public sealed class Negotiated<T> : INegotiatedBody, IEndpointParameterMetadataP
 
     private Negotiated(ContentReceiveException failure)
     {
+        // Never read: Value throws for a failed binding.
         _value = default!;
         Failure = failure;
     }
@@ -70,6 +71,7 @@ public sealed class Negotiated<T> : INegotiatedBody, IEndpointParameterMetadataP
                 return null;
             }
 
+            // Null gets here only when the type argument is annotated nullable (Negotiated<Customer?>).
             return new Negotiated<T>((T)value!);
         }
         catch (ContentReceiveException e)

@@ -172,9 +172,8 @@ internal sealed class ContentNegotiator
         if (_formatParameter is not null)
         {
             var format = httpContext.Request.Query[_formatParameter];
-            if (format.Count > 0 && !string.IsNullOrWhiteSpace(format[0]))
+            if (format.Count > 0 && format[0] is { } name && !string.IsNullOrWhiteSpace(name))
             {
-                var name = format[0]!;
                 if (_formats.TryGetValue(name, out var mapped))
                 {
                     return GetCandidates(mapped);

@@ -64,14 +64,14 @@ internal sealed class XmlObjectPlan : XmlPlan
         foreach (var property in properties)
         {
             var index = Array.FindIndex(constructorParameters, p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
-            var setter = property.SetMethod is { IsPublic: true } && !type.IsValueType ? CompileSetter(property) : null;
+            var setter = property.SetMethod is { IsPublic: true } && !type.IsValueType ? CompileSetter(type, property) : null;
             if (index < 0 && setter is null)
             {
                 // A computed or get-only property cannot round-trip; XmlSerializer leaves these out as well.
                 continue;
             }
 
-            members.Add(new Member(XmlConvert.EncodeLocalName(property.Name), property.PropertyType, CompileGetter(property), setter, index));
+            members.Add(new Member(XmlConvert.EncodeLocalName(property.Name), property.PropertyType, CompileGetter(type, property), setter, index));
         }
 
         var defaults = constructorParameters.Select(DefaultOf).ToArray();
@@ -162,7 +162,8 @@ internal sealed class XmlObjectPlan : XmlPlan
         {
             foreach (var (member, value) in assignments)
             {
-                member.Set!(result, value);
+                // Only members with a setter are assigned here: the others are constructor parameters.
+                member.Set?.Invoke(result, value);
             }
         }
 
@@ -194,20 +195,21 @@ internal sealed class XmlObjectPlan : XmlPlan
         return type.IsValueType ? Activator.CreateInstance(type) : null;
     }
 
-    private static Func<object, object?> CompileGetter(PropertyInfo property)
+    private static Func<object, object?> CompileGetter(Type type, PropertyInfo property)
     {
         var instance = Expression.Parameter(typeof(object), "instance");
-        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, type), property), typeof(object));
         return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
     }
 
-    private static Action<object, object?> CompileSetter(PropertyInfo property)
+    private static Action<object, object?> CompileSetter(Type type, PropertyInfo property)
     {
         var instance = Expression.Parameter(typeof(object), "instance");
         var value = Expression.Parameter(typeof(object), "value");
+        var setMethod = property.SetMethod ?? throw new InvalidOperationException($"{property.Name} has no setter.");
         var body = Expression.Call(
-            Expression.Convert(instance, property.DeclaringType!),
-            property.SetMethod!,
+            Expression.Convert(instance, type),
+            setMethod,
             Expression.Convert(value, property.PropertyType));
         return Expression.Lambda<Action<object, object?>>(body, instance, value).Compile();
     }

@@ -75,6 +75,7 @@ internal sealed class XmlSequencePlan : XmlPlan
 
         var itemPlan = XmlPlans.Get(_itemType)
             ?? throw Malformed(reader, $"items of type {_itemType.Name} cannot be read from XML.");
+        // List<T> always has a public parameterless constructor, so CreateInstance never returns null here.
         var list = (IList)Activator.CreateInstance(_listType)!;
         if (reader.IsEmptyElement)
         {
