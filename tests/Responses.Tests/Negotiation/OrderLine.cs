@@ -1,0 +1,3 @@
+namespace Herald.Responses.Tests.Negotiation;
+
+public record OrderLine(string Sku, int Quantity, decimal Price);
