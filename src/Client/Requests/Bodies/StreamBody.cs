@@ -10,6 +10,7 @@ internal sealed class StreamBody : RequestBody
     private readonly Func<Stream>? _open;
     private readonly long? _length;
     private readonly string? _contentType;
+    private readonly long _start;
     private int _sent;
 
     public StreamBody(Stream stream, long? length, string? contentType)
@@ -20,6 +21,7 @@ internal sealed class StreamBody : RequestBody
         }
 
         _stream = stream;
+        _start = stream.CanSeek ? stream.Position : 0; // where every send starts, however far the last one read
         _length = length;
         _contentType = contentType;
     }
@@ -47,7 +49,7 @@ internal sealed class StreamBody : RequestBody
                     "seekable stream or a factory: request.Body(() => OpenStream()).");
             }
 
-            content = new StreamBodyContent(_stream, _length);
+            content = new StreamBodyContent(_stream, _start, _length);
         }
 
         return WithContentType(content, context.ContentType ?? _contentType ?? MediaTypes.OctetStream);

@@ -17,12 +17,12 @@ internal sealed class StreamBodyContent : HttpContent
     private readonly long? _length;
     private readonly long _start;
 
-    /// <summary>Sends from a stream the caller owns (not disposed here).</summary>
-    public StreamBodyContent(Stream stream, long? length)
+    /// <summary>Sends from a stream the caller owns (not disposed here), from <paramref name="start"/> when it can seek.</summary>
+    public StreamBodyContent(Stream stream, long start, long? length)
     {
         _stream = stream;
         _length = length;
-        _start = stream.CanSeek ? stream.Position : 0;
+        _start = start;
     }
 
     /// <summary>Opens a new stream for this send and disposes it after.</summary>
