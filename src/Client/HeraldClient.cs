@@ -259,9 +259,9 @@ public sealed class HeraldClient : IDisposable
 
             return response;
         }
-        catch (HeraldHttpException)
+        catch (Exception ex) when (ex is HeraldHttpException or HeraldCoercionException)
         {
-            throw;
+            throw; // they carry the response: the caller disposes it
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -269,7 +269,7 @@ public sealed class HeraldClient : IDisposable
             var limit = timeoutSource?.IsCancellationRequested == true ? timeout : (TimeSpan?)null;
             throw new HeraldTimeoutException(message.Method, message.RequestUri!, limit, ex);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not HeraldCoercionException && FailureKinds.IsTimeout(ex))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureKinds.IsTimeout(ex))
         {
             response?.Dispose();
             throw new HeraldTimeoutException(message.Method, message.RequestUri!, null, ex);

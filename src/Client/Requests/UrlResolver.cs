@@ -21,8 +21,9 @@ namespace Herald.Client.Internal;
 /// </remarks>
 internal static class UrlResolver
 {
-    // Uri canonicalization would undo choices made here (it unescapes %41 to A and rewrites '\' as '/'), so the
-    // final Uri is created with canonicalization off: what this class builds is exactly what goes on the wire.
+    // Uri canonicalization can undo choices made here (it unescapes %7E to ~ and %2e%2e to ..), so when it would
+    // change the path or query the Uri is created with canonicalization off: what this class builds is exactly what
+    // goes on the wire. Only then, because such a Uri never equals an ordinary one, which callers compare against.
     private static readonly UriCreationOptions Exact = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
     public static ResolvedUrl Resolve(ParsedUrl? baseUrl, string url, IReadOnlyList<FlatParam> query)
@@ -82,7 +83,13 @@ internal static class UrlResolver
         }
 
         var text = builder.ToString();
-        if (!Uri.TryCreate(text, in Exact, out var uri) || string.IsNullOrEmpty(uri.Host))
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new ArgumentException($"The request URL '{url}' is not a valid URL (resolved to '{text}'): check the host and port.", nameof(url));
+        }
+
+        var pathAndQuery = string.IsNullOrEmpty(queryText) ? path : path + "?" + queryText;
+        if (!string.Equals(uri.PathAndQuery, pathAndQuery, StringComparison.Ordinal) && !Uri.TryCreate(text, in Exact, out uri))
         {
             throw new ArgumentException($"The request URL '{url}' is not a valid URL (resolved to '{text}'): check the host and port.", nameof(url));
         }

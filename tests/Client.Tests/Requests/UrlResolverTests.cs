@@ -6,7 +6,7 @@ namespace Herald.Client.Tests.Requests;
 public sealed class UrlResolverTests
 {
     private static string Resolve(string? baseUrl, string url, params FlatParam[] query) =>
-        UrlResolver.Resolve(baseUrl is null ? null : ParsedUrl.Parse(baseUrl), url, query).Uri.ToString();
+        UrlResolver.Resolve(baseUrl is null ? null : ParsedUrl.Parse(baseUrl), url, query).Uri.AbsoluteUri;
 
     [Theory]
     // Ktor's DefaultRequest examples and rules.
@@ -87,7 +87,7 @@ public sealed class UrlResolverTests
     {
         var resolved = UrlResolver.Resolve(null, "http://fred%27s%20diner:fred%27s%20p%40ss@example.com/foo", []);
 
-        Assert.Equal("http://example.com/foo", resolved.Uri.ToString());
+        Assert.Equal("http://example.com/foo", resolved.Uri.AbsoluteUri);
         Assert.Equal("fred's diner", resolved.UserName);
         Assert.Equal("fred's p@ss", resolved.Password);
     }
@@ -126,5 +126,21 @@ public sealed class UrlResolverTests
     public void Resolve_NoOrInvalidHost_Throws(string url)
     {
         Assert.Throws<ArgumentException>(() => Resolve(null, url));
+    }
+
+    [Fact]
+    public void Resolve_OrdinaryUrl_EqualsAnOrdinaryUri()
+    {
+        var resolved = UrlResolver.Resolve(null, "http://h/a%20b?q=1", []).Uri;
+
+        Assert.Equal(new Uri("http://h/a%20b?q=1"), resolved);
+    }
+
+    [Fact]
+    public void Resolve_UrlCanonicalizationWouldChange_IsKeptExactly()
+    {
+        var resolved = UrlResolver.Resolve(null, "http://h/files/%2e%2e/%7E", []).Uri;
+
+        Assert.Equal("/files/%2e%2e/%7E", resolved.PathAndQuery);
     }
 }
