@@ -242,12 +242,6 @@ public sealed class HeraldClient : IDisposable
             }
 
             response.Elapsed = time.GetElapsedTime(started);
-            if (willThrow)
-            {
-                var bytes = response.BufferedBytes!;
-                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes));
-            }
-
             if (kind == ResponseBodyKind.Stream)
             {
                 response.Body = response.HasNoBodyByDefinition ? null : await response.OpenStreamAsync(token);
@@ -257,11 +251,23 @@ public sealed class HeraldClient : IDisposable
                 response.Body = Coerce(response, kind, request.CoerceModeValue ?? settings.CoerceMode);
             }
 
+            if (willThrow)
+            {
+                var bytes = response.BufferedBytes!;
+                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes));
+            }
+
             return response;
         }
         catch (Exception ex) when (ex is HeraldHttpException or HeraldCoercionException)
         {
             throw; // they carry the response: the caller disposes it
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
+        {
+            // Report the caller's own token, not the linked one the transport saw, so callers can tell it is theirs.
+            response?.Dispose();
+            throw new TaskCanceledException(ex.Message, ex, cancellationToken);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
