@@ -63,7 +63,7 @@ public sealed class FakeTransport : HttpMessageHandler
     /// <param name="description">Names the route in failure messages.</param>
     /// <returns>The route, to configure its answer.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="predicate"/> is <see langword="null"/>.</exception>
-    public FakeRoute On(Func<FakeCall, bool> predicate, string description = "a predicate")
+    public FakeRoute OnMatch(Func<FakeCall, bool> predicate, string description = "a predicate")
     {
         ArgumentNullException.ThrowIfNull(predicate);
         return AddRoute(new FakeRoute(description, predicate, null));
@@ -93,7 +93,7 @@ public sealed class FakeTransport : HttpMessageHandler
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentException.ThrowIfNullOrEmpty(url);
-        AssertCalled(call => call.Method == method && UrlMatches(url, call.Uri, prefix: false), times, $"{method.Method} {url}");
+        AssertCalledWhere(call => call.Method == method && UrlMatches(url, call.Uri, prefix: false), times, $"{method.Method} {url}");
     }
 
     /// <summary>Throws when any call with <paramref name="method"/> and <paramref name="url"/> was made.</summary>
@@ -102,7 +102,7 @@ public sealed class FakeTransport : HttpMessageHandler
 
     /// <summary>Throws unless calls <paramref name="predicate"/> accepts were made (exactly <paramref name="times"/> when given).</summary>
     /// <exception cref="FakeTransportAssertionException">Thrown when the count does not match; the message lists the calls made.</exception>
-    public void AssertCalled(Func<FakeCall, bool> predicate, int? times = null, string description = "a matching call")
+    public void AssertCalledWhere(Func<FakeCall, bool> predicate, int? times = null, string description = "a matching call")
     {
         ArgumentNullException.ThrowIfNull(predicate);
         var calls = Calls;
