@@ -1,6 +1,10 @@
 namespace Herald.Client.Internal;
 
-/// <summary>Decodes an <c>application/x-www-form-urlencoded</c> body into a map from name to values, in order.</summary>
+/// <summary>
+/// Decodes an <c>application/x-www-form-urlencoded</c> body into a map from name to values, in order. By hand
+/// because <c>HttpUtility.ParseQueryString</c> gives a <c>NameValueCollection</c> (values joined by commas, a field
+/// without <c>=</c> under a null key) rather than the multi-map clj-http returns.
+/// </summary>
 internal static class FormDecoder
 {
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Decode(string body)

@@ -29,7 +29,11 @@ internal sealed class MultipartBody(IReadOnlyList<MultipartPart> parts) : Reques
         return multipart;
     }
 
-    /// <summary>Builds <c>form-data; name="…"; filename="…"; filename*=UTF-8''…</c>.</summary>
+    /// <summary>
+    /// Builds <c>form-data; name="…"; filename="…"; filename*=UTF-8''…</c>. By hand because
+    /// <c>ContentDispositionHeaderValue</c> writes a non-ASCII <c>filename</c> as a MIME encoded-word
+    /// (<c>=?utf-8?B?…?=</c>), which form parsers do not decode.
+    /// </summary>
     internal static string Disposition(string name, string? fileName)
     {
         var builder = new StringBuilder("form-data; name=\"").Append(Quote(name)).Append('"');
