@@ -55,6 +55,23 @@ public sealed class AsyncTests(SignalServer signals) : IClassFixture<SignalServe
     }
 
     [Fact]
+    public async Task StreamBody_DisposingJustTheStream_FreesTheConnection()
+    {
+        using var client = SingleConnectionClient();
+        var id = SignalServer.NewId();
+
+        using var streamed = await client.GetAsync($"slow-body?id={id}", r => r.As(ResponseBodyKind.Stream));
+        var stream = Assert.IsAssignableFrom<Stream>(streamed.Body);
+        await stream.ReadExactlyAsync(new byte[100]);
+        await stream.DisposeAsync();
+
+        await signals.Aborted(id).Task.WaitAsync(SignalServer.Guard);
+        using var guard = new CancellationTokenSource(SignalServer.Guard);
+        using var next = await client.GetAsync("ping", cancellationToken: guard.Token);
+        Assert.Equal("pong", next.Body);
+    }
+
+    [Fact]
     public async Task StreamBody_HoldsTheConnectionUntilDisposed_ThenTheNextCallGoesThrough()
     {
         using var client = SingleConnectionClient();
