@@ -244,7 +244,7 @@ public sealed class HeraldClient : IDisposable
             response.Elapsed = time.GetElapsedTime(started);
             if (kind == ResponseBodyKind.Stream)
             {
-                response.Body = response.HasNoBodyByDefinition ? null : await response.OpenStreamAsync(token);
+                response.Body = response.HasNoBodyByDefinition ? null : await response.ReadStreamAsync(token);
             }
             else
             {

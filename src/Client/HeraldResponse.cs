@@ -251,11 +251,6 @@ public sealed partial class HeraldResponse : IDisposable
         original.Dispose();
     }
 
-    /// <summary>Hands out the connection's stream as <see cref="Body"/> without buffering.</summary>
-    internal async Task<Stream> OpenStreamAsync(CancellationToken cancellationToken) => await ReadStreamAsync(cancellationToken);
-
-    internal bool IsBodyEmpty => _bytes is { Length: 0 };
-
     internal byte[]? BufferedBytes => _bytes;
 
     internal string DecodeText(byte[] bytes) => Charsets.Decode(bytes, Headers["Content-Type"], DecodeBodyHeaders);
