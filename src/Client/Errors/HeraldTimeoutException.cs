@@ -1,0 +1,36 @@
+namespace Herald.Client;
+
+/// <summary>
+/// Thrown when a call runs out of time: the client's or request's <see cref="HeraldClientOptions.Timeout"/>, or a
+/// timeout inside the transport (connect, read). Cancellation through the caller's own token is not a timeout and
+/// stays an <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class HeraldTimeoutException : TimeoutException
+{
+    internal HeraldTimeoutException(HttpMethod method, Uri uri, TimeSpan? limit, Exception inner)
+        : base(MessageFor(method, uri, limit, inner), inner)
+    {
+        Method = method;
+        RequestUri = uri;
+        Limit = limit;
+    }
+
+    /// <summary>Gets the method of the request that timed out.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>Gets the URL of the request that timed out.</summary>
+    public Uri RequestUri { get; }
+
+    /// <summary>
+    /// Gets the whole-call limit that ran out, or <see langword="null"/> when a timeout inside the transport fired first.
+    /// </summary>
+    public TimeSpan? Limit { get; }
+
+    private static string MessageFor(HttpMethod method, Uri uri, TimeSpan? limit, Exception inner) => limit is { } l
+        ? $"{method.Method} {uri} timed out after {Format(l)} (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer."
+        : $"{method.Method} {uri} timed out in the transport: {inner.Message} Raise the transport's timeouts if the server needs longer.";
+
+    private static string Format(TimeSpan t) => t.TotalSeconds >= 1
+        ? $"{t.TotalSeconds:0.###} s"
+        : $"{t.TotalMilliseconds:0.###} ms";
+}

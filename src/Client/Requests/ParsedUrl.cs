@@ -1,0 +1,70 @@
+namespace Herald.Client.Internal;
+
+/// <summary>
+/// A URL split into its RFC 3986 parts without decoding anything. <see cref="Scheme"/> and <see cref="Authority"/>
+/// are <see langword="null"/> for a relative reference; <see cref="Query"/> is <see langword="null"/> when there is
+/// no <c>?</c>. The fragment is dropped: it is never sent.
+/// </summary>
+internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path, string? Query)
+{
+    public static ParsedUrl Parse(string url)
+    {
+        var text = url.Trim();
+        var hash = text.IndexOf('#', StringComparison.Ordinal);
+        if (hash >= 0)
+        {
+            text = text[..hash];
+        }
+
+        string? scheme = null;
+        var rest = text.AsSpan();
+        var schemeEnd = SchemeLength(rest);
+        if (schemeEnd > 0)
+        {
+            scheme = text[..schemeEnd].ToLowerInvariant();
+            rest = rest[(schemeEnd + 1)..];
+        }
+
+        string? authority = null;
+        if (rest.StartsWith("//"))
+        {
+            rest = rest[2..];
+            var end = rest.IndexOfAny('/', '?');
+            authority = (end < 0 ? rest : rest[..end]).ToString();
+            rest = end < 0 ? [] : rest[end..];
+        }
+
+        var question = rest.IndexOf('?');
+        return question < 0
+            ? new ParsedUrl(scheme, authority, rest.ToString(), null)
+            : new ParsedUrl(scheme, authority, rest[..question].ToString(), rest[(question + 1)..].ToString());
+    }
+
+    /// <summary>
+    /// The length of a leading <c>scheme</c> when it is followed by <c>://</c>; 0 otherwise. Requiring the slashes
+    /// keeps a relative path such as <c>users:list</c> relative.
+    /// </summary>
+    private static int SchemeLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length == 0 || !char.IsAsciiLetter(text[0]))
+        {
+            return 0;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == ':')
+            {
+                return text[(i + 1)..].StartsWith("//") ? i : 0;
+            }
+
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('+' or '-' or '.'))
+            {
+                return 0;
+            }
+        }
+
+        return 0;
+    }
+}
