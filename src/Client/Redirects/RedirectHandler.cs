@@ -122,8 +122,9 @@ internal sealed class RedirectHandler : DelegatingHandler
                     response,
                     RedirectError.BodyNotReplayable,
                     $"Cannot follow the {(int)response.StatusCode} redirect to {Show(target)} with the {current.Method} body: "
-                    + $"it is a stream that can be read once only, larger than RedirectOptions.MaxBufferedBodySize "
-                    + $"({stream.Limit} bytes), and it was already sent. Send the body as bytes or a string, raise "
+                    + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
+                    + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
+                    + "Send the body as bytes or a string, raise "
                     + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
                     location,
                     exchange);

@@ -120,8 +120,8 @@ internal sealed class ReplayableContent : HttpContent
         if (_started)
         {
             throw new InvalidOperationException(
-                "The request body was a stream that could be read once only and was larger than "
-                + $"RedirectOptions.MaxBufferedBodySize ({_limit} bytes), so it cannot be sent again.");
+                "The request body is a stream that can be read once only and no whole copy of it was kept (it is larger "
+                + $"than RedirectOptions.MaxBufferedBodySize, {_limit} bytes, or was not sent in full), so it cannot be sent again.");
         }
 
         _started = true;
