@@ -1,8 +1,331 @@
+using System.Net;
+using System.Net.Http.Json;
+using Herald.Client.Internal;
+
 namespace Herald.Client;
 
-/// <summary>The redirect middleware. See <see cref="HeraldMiddleware"/> for its place in the pipeline.</summary>
-internal sealed class RedirectHandler(RedirectOptions options) : DelegatingHandler
+/// <summary>
+/// The redirect middleware (RFC 9110 15.4). See <see cref="HeraldMiddleware"/> for its place in the pipeline and
+/// <see cref="RedirectOptions"/> for what it does. Each hop is a new <see cref="HttpRequestMessage"/> that passes
+/// through every middleware below this one (cookies, auth, …), carrying all of the first message's options.
+/// </summary>
+internal sealed class RedirectHandler : DelegatingHandler
 {
+    /// <summary>The per-request strategy (<see cref="RedirectRequestExtensions.FollowRedirects"/>).</summary>
+    internal static readonly HttpRequestOptionsKey<RedirectStrategy> StrategyKey = new("Herald.Redirects.Strategy");
+
+    /// <summary>The per-request limit (<see cref="RedirectRequestExtensions.MaxRedirects"/>).</summary>
+    internal static readonly HttpRequestOptionsKey<int> MaxRedirectsKey = new("Herald.Redirects.MaxRedirects");
+
+    private readonly RedirectStrategy _strategy;
+    private readonly int _maxRedirects;
+    private readonly bool _validateLocation;
+    private readonly bool _allowHttpsDowngrade;
+    private readonly int _maxBufferedBodySize;
+
+    public RedirectHandler(RedirectOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Options = options;
+
+        // A client never sees later changes to its options: keep the values it was built with.
+        _strategy = options.Strategy;
+        _maxRedirects = options.MaxRedirects;
+        _validateLocation = options.ValidateLocation;
+        _allowHttpsDowngrade = options.AllowHttpsDowngrade;
+        _maxBufferedBodySize = options.MaxBufferedBodySize;
+    }
+
     /// <summary>Gets the options this handler was built with.</summary>
-    public RedirectOptions Options { get; } = options;
+    public RedirectOptions Options { get; }
+
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Herald's redirect middleware is asynchronous: send with SendAsync.");
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var strategy = request.Options.TryGetValue(StrategyKey, out var perRequest) ? perRequest : _strategy;
+        if (strategy == RedirectStrategy.None)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var maxRedirects = request.Options.TryGetValue(MaxRedirectsKey, out var perRequestMax) ? perRequestMax : _maxRedirects;
+        var exchange = HeraldExchange.Of(request);
+        PrepareBodyForReplay(request, strategy);
+
+        var current = request;
+        var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+        var followed = 0;
+        while (true)
+        {
+            var method = NextMethod(current.Method, (int)response.StatusCode, strategy, out var keepBody);
+            if (method is null || current.RequestUri is not { IsAbsoluteUri: true } currentUrl
+                || !response.Headers.NonValidated.TryGetValues("Location", out var locationValues))
+            {
+                return response;
+            }
+
+            var location = locationValues.ToString();
+            if (followed >= maxRedirects)
+            {
+                if (strategy == RedirectStrategy.Graceful)
+                {
+                    return response;
+                }
+
+                throw Fail(
+                    response,
+                    RedirectError.TooManyRedirects,
+                    $"Stopped after {followed} redirects at {Show(currentUrl)} (next: '{ShowLocation(location)}'); raise "
+                    + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
+                    + "last 3xx response back instead.",
+                    location,
+                    exchange);
+            }
+
+            var target = ResolveLocation(response, currentUrl, locationValues.Count, out var problem);
+            if (target is null)
+            {
+                if (!_validateLocation)
+                {
+                    return response;
+                }
+
+                throw Fail(
+                    response,
+                    RedirectError.InvalidLocation,
+                    $"The {(int)response.StatusCode} response from {Show(currentUrl)} has an invalid Location '{ShowLocation(location)}': "
+                    + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
+                    + "back instead of this exception.",
+                    location,
+                    exchange);
+            }
+
+            if (!_allowHttpsDowngrade && currentUrl.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+            {
+                throw Fail(
+                    response,
+                    RedirectError.HttpsDowngrade,
+                    $"Refused to follow a redirect from https ({Show(currentUrl)}) to plain http ({Show(target)}). Request "
+                    + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
+                    location,
+                    exchange);
+            }
+
+            var content = keepBody ? current.Content : null;
+            if (content is ReplayableContent { CanReplay: false } stream)
+            {
+                throw Fail(
+                    response,
+                    RedirectError.BodyNotReplayable,
+                    $"Cannot follow the {(int)response.StatusCode} redirect to {Show(target)} with the {current.Method} body: "
+                    + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
+                    + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
+                    + "Send the body as bytes or a string, raise "
+                    + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
+                    location,
+                    exchange);
+            }
+
+            var next = CreateHop(current, currentUrl, method, target, content);
+            exchange.RedirectTrace.Add(target);
+            followed++;
+            response.Dispose();
+            current = next;
+            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The method of the next hop, or <see langword="null"/> when the response is not a redirect to follow;
+    /// <paramref name="keepBody"/> tells whether the body goes along (same method) or is dropped (turned into GET).
+    /// </summary>
+    internal static HttpMethod? NextMethod(HttpMethod method, int status, RedirectStrategy strategy, out bool keepBody)
+    {
+        keepBody = false;
+        if (status is not (301 or 302 or 303 or 307 or 308) || strategy == RedirectStrategy.None)
+        {
+            return null;
+        }
+
+        var isHead = method == HttpMethod.Head;
+        if (status == 303)
+        {
+            // 303 See Other asks for a retrieval of another resource: GET (or HEAD), never the original body.
+            return isHead ? HttpMethod.Head : HttpMethod.Get;
+        }
+
+        if (method == HttpMethod.Get || isHead)
+        {
+            keepBody = true;
+            return method;
+        }
+
+        if (strategy != RedirectStrategy.Lax)
+        {
+            return null;
+        }
+
+        if (status is 307 or 308)
+        {
+            keepBody = true;
+            return method;
+        }
+
+        return HttpMethod.Get;
+    }
+
+    /// <summary>
+    /// Resolves <c>Location</c> against the current URL (RFC 3986 5.2) with fragment inheritance (RFC 9110 10.2.2), and
+    /// checks it is an http(s) URL with a host; returns <see langword="null"/> and says why otherwise.
+    /// </summary>
+    private Uri? ResolveLocation(HttpResponseMessage response, Uri current, int count, out string problem)
+    {
+        problem = string.Empty;
+        if (count != 1)
+        {
+            problem = $"the response has {count} Location headers";
+            return null;
+        }
+
+        // The typed header decodes UTF-8 sent as Latin-1 the way browsers do; null means it did not parse at all.
+        var parsed = response.Headers.Location;
+        if (parsed is null)
+        {
+            problem = "it is not a URL (no host, a bad port or characters that cannot appear in a URL)";
+            return null;
+        }
+
+        Uri? target;
+        if (parsed.IsAbsoluteUri)
+        {
+            target = parsed;
+        }
+        else if (!Uri.TryCreate(current, parsed, out target))
+        {
+            problem = $"it cannot be resolved against {Show(current)}";
+            return null;
+        }
+
+        if (target.Scheme != Uri.UriSchemeHttp && target.Scheme != Uri.UriSchemeHttps)
+        {
+            problem = $"the scheme '{target.Scheme}' is not http or https";
+            return null;
+        }
+
+        var validHost = target.HostNameType is UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6;
+        if (target.IdnHost.Length == 0 || (_validateLocation && !validHost))
+        {
+            problem = "it has no valid host";
+            return null;
+        }
+
+        if (target.Fragment.Length == 0 && current.Fragment.Length > 0)
+        {
+            target = new Uri(target.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped) + current.Fragment);
+        }
+
+        return target;
+    }
+
+    /// <summary>Builds the next hop: a fresh message with the headers that may go along, every option, and the body if kept.</summary>
+    private static HttpRequestMessage CreateHop(
+        HttpRequestMessage current, Uri currentUrl, HttpMethod method, Uri target, HttpContent? content)
+    {
+        var next = new HttpRequestMessage(method, target)
+        {
+            Version = current.Version,
+            VersionPolicy = current.VersionPolicy,
+            Content = content,
+        };
+
+        var sameOrigin = SameOrigin(currentUrl, target);
+        foreach (var header in current.Headers.NonValidated)
+        {
+            if ((!sameOrigin && IsOriginBound(header.Key)) || (content is null && IsBodyFraming(header.Key)))
+            {
+                continue;
+            }
+
+            next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        // Every option travels on, the exchange (redirect trace, cookie origin, …) and per-request settings included.
+        var options = (IDictionary<string, object?>)next.Options;
+        foreach (var option in current.Options)
+        {
+            options[option.Key] = option.Value;
+        }
+
+        return next;
+    }
+
+    /// <summary>Wraps a read-once body before the first send when a 307/308 could ask for it again.</summary>
+    private void PrepareBodyForReplay(HttpRequestMessage request, RedirectStrategy strategy)
+    {
+        var content = request.Content;
+        if (content is null || IsReplayable(content))
+        {
+            return;
+        }
+
+        var mayResend = strategy == RedirectStrategy.Lax || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
+        if (mayResend)
+        {
+            request.Content = new ReplayableContent(content, _maxBufferedBodySize);
+        }
+    }
+
+    /// <summary>Whether serializing <paramref name="content"/> again produces the same bytes without keeping a copy.</summary>
+    internal static bool IsReplayable(HttpContent content) => content switch
+    {
+        ByteArrayContent or ReadOnlyMemoryContent or JsonContent or ReplayableContent => true,
+        MultipartContent parts => parts.All(IsReplayable),
+        _ => false,
+    };
+
+    private static bool IsOriginBound(string header) =>
+        string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(header, "Cookie", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(header, "Host", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsBodyFraming(string header) =>
+        string.Equals(header, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+        || string.Equals(header, "Expect", StringComparison.OrdinalIgnoreCase);
+
+    internal static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && a.Port == b.Port;
+
+    private static RedirectException Fail(
+        HttpResponseMessage response, RedirectError error, string message, string? location, HeraldExchange exchange)
+    {
+        var status = response.StatusCode;
+        response.Dispose();
+        return new RedirectException(error, message, status, location, exchange.RedirectTrace.ToArray());
+    }
+
+    // URLs in messages lose their user-info, query and fragment, which may hold secrets (tokens, codes).
+    private static string Show(Uri url) =>
+        url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+
+    private static string ShowLocation(string location)
+    {
+        var end = location.AsSpan().IndexOfAny('?', '#');
+        var shown = end < 0 ? location : string.Concat(location.AsSpan(0, end), "?…");
+        var authority = shown.IndexOf("://", StringComparison.Ordinal) + 3;
+        if (authority < 3)
+        {
+            return shown;
+        }
+
+        var hostEnd = shown.IndexOf('/', authority);
+        var at = shown.LastIndexOf('@', hostEnd < 0 ? shown.Length - 1 : hostEnd);
+        return at >= authority ? string.Concat(shown.AsSpan(0, authority), "…", shown.AsSpan(at)) : shown;
+    }
 }

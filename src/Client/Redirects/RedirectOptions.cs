@@ -1,6 +1,84 @@
 namespace Herald.Client;
 
-/// <summary>Configures the redirect middleware (<see cref="HeraldMiddleware.Redirects"/>).</summary>
+/// <summary>
+/// Configures the redirect middleware (<see cref="HeraldMiddleware.Redirects"/>). Per request, override the strategy
+/// and the limit with <see cref="RedirectRequestExtensions.FollowRedirects(HeraldRequest, RedirectStrategy)"/> and
+/// <see cref="RedirectRequestExtensions.MaxRedirects(HeraldRequest, int)"/>.
+/// </summary>
+/// <remarks>
+/// Whatever the settings, <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> headers are never
+/// forwarded to another origin (scheme, host and port): once a redirect leaves the origin they were sent to, they are
+/// dropped for the rest of the call. The cookie middleware, which runs below this one, adds the cookies that belong to
+/// each new origin by itself.
+/// </remarks>
 public sealed class RedirectOptions
 {
+    /// <summary>Gets or sets which redirects are followed.</summary>
+    /// <value>The default value is <see cref="RedirectStrategy.Default"/>.</value>
+    public RedirectStrategy Strategy { get; set; } = RedirectStrategy.Default;
+
+    /// <summary>
+    /// Gets or sets how many redirects one call follows. One more throws a <see cref="RedirectException"/> with
+    /// <see cref="RedirectError.TooManyRedirects"/> (or, with <see cref="RedirectStrategy.Graceful"/>, returns that
+    /// 3xx response). <c>0</c> makes every redirect that would be followed an error; to get 3xx responses back, use
+    /// <see cref="RedirectStrategy.None"/> instead.
+    /// </summary>
+    /// <value>
+    /// The default value is <c>20</c>, the limit of browsers and of the Fetch standard (clj-http, through Apache
+    /// HttpClient, and <see cref="HttpClientHandler"/> allow 50).
+    /// </value>
+    public int MaxRedirects { get; set; } = 20;
+
+    /// <summary>
+    /// Gets or sets whether a <c>Location</c> that is not an http or https URL with a valid host (<c>http:///x</c>,
+    /// <c>http://:80/</c>, <c>ftp://…</c>, text that is no URL at all) throws a <see cref="RedirectException"/> with
+    /// <see cref="RedirectError.InvalidLocation"/>. When <see langword="false"/>, such a response is returned as it is,
+    /// and a host that is merely unusual is followed.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/> (clj-http's <c>:validate-redirects</c>).</value>
+    public bool ValidateLocation { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets whether a redirect from https to plain http is followed. When <see langword="false"/>, it throws
+    /// a <see cref="RedirectException"/> with <see cref="RedirectError.HttpsDowngrade"/>.
+    /// </summary>
+    /// <value>The default value is <see langword="false"/> (Ktor's <c>allowHttpsDowngrade</c>).</value>
+    public bool AllowHttpsDowngrade { get; set; }
+
+    /// <summary>
+    /// Gets or sets how many bytes of a request body that can be read only once (a stream) are kept while it is sent,
+    /// so that a <c>307</c> or <c>308</c> can send it again. Bodies in memory (string, bytes, form, JSON, multipart of
+    /// those) are resent without a copy; a larger stream is sent without keeping it, and a redirect that needs it again
+    /// throws a <see cref="RedirectException"/> with <see cref="RedirectError.BodyNotReplayable"/>. Only requests that
+    /// might be followed with their body are affected (<see cref="RedirectStrategy.Lax"/>, or a <c>GET</c> with a body).
+    /// </summary>
+    /// <value>The default value is 1 MiB (<c>1048576</c>). <c>0</c> keeps nothing.</value>
+    public int MaxBufferedBodySize { get; set; } = 1024 * 1024;
+
+    /// <summary>Checks the settings when a client is built.</summary>
+    internal void Validate()
+    {
+        if (!Enum.IsDefined(Strategy))
+        {
+            throw new ArgumentException(
+                $"RedirectOptions.Strategy has the undefined value {(int)Strategy}; use a RedirectStrategy member.",
+                nameof(Strategy));
+        }
+
+        if (MaxRedirects < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxRedirects),
+                MaxRedirects,
+                "RedirectOptions.MaxRedirects must be 0 or more; use RedirectStrategy.None to follow no redirect.");
+        }
+
+        if (MaxBufferedBodySize < 0)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(MaxBufferedBodySize),
+                MaxBufferedBodySize,
+                "RedirectOptions.MaxBufferedBodySize must be 0 or more (bytes).");
+        }
+    }
 }

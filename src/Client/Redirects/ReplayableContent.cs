@@ -1,0 +1,129 @@
+using System.Net;
+
+namespace Herald.Client.Internal;
+
+/// <summary>
+/// Wraps a body that can be read only once (a stream) so that a <c>307</c>/<c>308</c> can send it again: while the
+/// body streams to the server, a copy of up to a limit is kept. Streaming stays streaming (nothing is read ahead);
+/// only a body that fits the limit can be replayed.
+/// </summary>
+internal sealed class ReplayableContent : HttpContent
+{
+    private readonly HttpContent _inner;
+    private readonly int _limit;
+    private MemoryStream? _copy;
+    private bool _started;
+    private bool _complete;
+    private bool _overflowed;
+
+    public ReplayableContent(HttpContent inner, int limit)
+    {
+        _inner = inner;
+        _limit = limit;
+        foreach (var header in inner.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        // Reading ContentLength asks the inner content to compute it; unknown stays unknown (chunked).
+        if (inner.Headers.ContentLength is long length)
+        {
+            Headers.ContentLength = length;
+            _overflowed = length > limit;
+        }
+    }
+
+    /// <summary>Gets whether the whole body was sent once and kept, so it can be sent again.</summary>
+    public bool CanReplay => _complete;
+
+    /// <summary>Gets the limit the copy was kept under, for error messages.</summary>
+    public int Limit => _limit;
+
+    internal void Record(ReadOnlySpan<byte> data)
+    {
+        if (_overflowed)
+        {
+            return;
+        }
+
+        if ((_copy?.Length ?? 0) + data.Length > _limit)
+        {
+            _overflowed = true;
+            _copy = null;
+            return;
+        }
+
+        _copy ??= new MemoryStream(Headers.ContentLength is long known ? (int)known : 0);
+        _copy.Write(data);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+        SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+    protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (_complete)
+        {
+            if (_copy is not null)
+            {
+                await stream.WriteAsync(_copy.GetBuffer().AsMemory(0, (int)_copy.Length), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        StartOnce();
+        await _inner.CopyToAsync(new TeeStream(stream, this), context, cancellationToken).ConfigureAwait(false);
+        _complete = !_overflowed;
+    }
+
+    protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+    {
+        if (_complete)
+        {
+            if (_copy is not null)
+            {
+                stream.Write(_copy.GetBuffer().AsSpan(0, (int)_copy.Length));
+            }
+
+            return;
+        }
+
+        StartOnce();
+        _inner.CopyTo(new TeeStream(stream, this), context, cancellationToken);
+        _complete = !_overflowed;
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        // The constructor sets Content-Length whenever the inner content knows it; otherwise the body is chunked.
+        length = 0;
+        return false;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _inner.Dispose();
+            _copy = null;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void StartOnce()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException(
+                "The request body is a stream that can be read once only and no whole copy of it was kept (it is larger "
+                + $"than RedirectOptions.MaxBufferedBodySize, {_limit} bytes, or was not sent in full), so it cannot be sent again.");
+        }
+
+        _started = true;
+    }
+}
