@@ -42,6 +42,7 @@ public sealed class HeraldClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         _settings = ClientSettings.From(options);
+        Cookies = options.Cookies.Store;
         _pipeline = BuildPipeline(options);
         _http = new HttpClient(_pipeline, disposeHandler: true)
         {
@@ -52,6 +53,13 @@ public sealed class HeraldClient : IDisposable
 
     /// <summary>Gets the base address relative URLs resolve against, as it was when the client was built.</summary>
     public Uri? BaseAddress => _settings.BaseAddress;
+
+    /// <summary>
+    /// Gets the cookie store this client's cookie middleware keeps and sends cookies from (the jar): read it to see
+    /// what the servers set, add to it, or clear it. Share one store between clients through
+    /// <see cref="CookieJarOptions.Store"/>.
+    /// </summary>
+    public ICookieStore Cookies { get; }
 
     /// <summary>The outermost handler: the first middleware, or the transport when there is none.</summary>
     internal HttpMessageHandler Pipeline => _pipeline;

@@ -3,7 +3,7 @@ namespace Herald.Client;
 /// <summary>
 /// Configures the cookie middleware (<see cref="HeraldMiddleware.Cookies"/>): which store keeps the cookies, which
 /// policy decides what is kept and sent, and the clock that expires them. Read the cookies a client holds with
-/// <c>client.Options.Cookies.Store.GetAllCookies()</c>.
+/// <see cref="HeraldClient.Cookies"/> (<c>client.Cookies.GetAllCookies()</c>).
 /// </summary>
 public sealed class CookieJarOptions
 {

@@ -3,16 +3,19 @@ namespace Herald.Client.Internal;
 /// <summary>
 /// A URL split into its RFC 3986 parts without decoding anything. <see cref="Scheme"/> and <see cref="Authority"/>
 /// are <see langword="null"/> for a relative reference; <see cref="Query"/> is <see langword="null"/> when there is
-/// no <c>?</c>. The fragment is dropped: it is never sent.
+/// no <c>?</c>. <see cref="Fragment"/> (without the <c>#</c>) is never sent on the wire, but it stays on the request's
+/// URL so that a redirect whose <c>Location</c> has none inherits it (RFC 9110, section 10.2.2).
 /// </summary>
-internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path, string? Query)
+internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path, string? Query, string? Fragment = null)
 {
     public static ParsedUrl Parse(string url)
     {
         var text = url.Trim();
+        string? fragment = null;
         var hash = text.IndexOf('#', StringComparison.Ordinal);
         if (hash >= 0)
         {
+            fragment = text[(hash + 1)..];
             text = text[..hash];
         }
 
@@ -36,8 +39,8 @@ internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path,
 
         var question = rest.IndexOf('?');
         return question < 0
-            ? new ParsedUrl(scheme, authority, rest.ToString(), null)
-            : new ParsedUrl(scheme, authority, rest[..question].ToString(), rest[(question + 1)..].ToString());
+            ? new ParsedUrl(scheme, authority, rest.ToString(), null, fragment)
+            : new ParsedUrl(scheme, authority, rest[..question].ToString(), rest[(question + 1)..].ToString(), fragment);
     }
 
     /// <summary>

@@ -50,7 +50,8 @@ internal static class UrlResolver
                 baseUrl.Scheme,
                 baseUrl.Authority,
                 MergePath(baseUrl.Path, request.Path),
-                MergeQuery(baseUrl.Query, request.Query, query));
+                MergeQuery(baseUrl.Query, request.Query, query),
+                request.Fragment);
             query = [];
         }
 
@@ -80,6 +81,11 @@ internal static class UrlResolver
         if (!string.IsNullOrEmpty(queryText))
         {
             builder.Append('?').Append(queryText);
+        }
+
+        if (!string.IsNullOrEmpty(merged.Fragment))
+        {
+            builder.Append('#').Append(UrlEncoding.EncodeIllegal(merged.Fragment));
         }
 
         var text = builder.ToString();

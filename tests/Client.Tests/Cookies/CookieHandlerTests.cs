@@ -18,7 +18,7 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
             .Cookies(new Dictionary<string, string> { ["b"] = "2", ["c"] = "\"quoted\"" }));
 
         Assert.Equal("a=1; b=2; c=\"quoted\"", response.Message.Headers.GetValues("X-Seen-Cookie").Single());
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
         await first.VisitAsync(server.Set("example.com", "/", "login=1"));
 
         Assert.Equal("login=1", await second.SeenCookieAsync(server.Url("example.com")));
-        Assert.Same(shared, second.Options.Cookies.Store);
+        Assert.Same(shared, second.Cookies);
     }
 
     [Fact]
@@ -164,9 +164,9 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
 
         await first.VisitAsync(server.Set("example.com", "/", "mine=1"));
 
-        Assert.NotSame(first.Options.Cookies.Store, second.Options.Cookies.Store);
+        Assert.NotSame(first.Cookies, second.Cookies);
         Assert.Equal(string.Empty, await second.SeenCookieAsync(server.Url("example.com")));
-        Assert.Equal(["mine"], first.Options.Cookies.Store.Names());
+        Assert.Equal(["mine"], first.Cookies.Names());
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
                 Assert.Equal(200, response.Status);
             });
 
-        var cookies = client.Options.Cookies.Store.GetAllCookies();
+        var cookies = client.Cookies.GetAllCookies();
         Assert.Equal(requests + 1, cookies.Count);
         Assert.Equal(
             Enumerable.Range(0, requests).Select(i => $"c{i}").Order(StringComparer.Ordinal),
@@ -205,10 +205,10 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
 
         await client.VisitAsync(server.Set("example.com", "/app/page", "theme=dark; Max-Age=3600"));
 
-        var cookie = client.Options.Cookies.Store.GetAllCookies().Single();
+        var cookie = client.Cookies.GetAllCookies().Single();
         Assert.Equal(("theme", "dark", "example.com", "/app", true), (cookie.Name, cookie.Value, cookie.Domain, cookie.Path, cookie.HostOnly));
         Assert.True(cookie.IsPersistent);
-        Assert.Equal([cookie], client.Options.Cookies.Store.GetCookies(new Uri(server.Url("example.com", "/app/x"))));
+        Assert.Equal([cookie], client.Cookies.GetCookies(new Uri(server.Url("example.com", "/app/x"))));
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class CookieHandlerTests(CookieTestServer server) : IClassFixture<
         using var client = CookieClients.Create();
         await client.VisitAsync(server.Set("example.com", "/", "a=1"));
 
-        client.Options.Cookies.Store.Clear();
+        client.Cookies.Clear();
 
         Assert.Equal(string.Empty, await client.SeenCookieAsync(server.Url("example.com")));
     }

@@ -35,7 +35,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
     {
         using var client = CookieClients.Create();
 
-        Assert.Equal(CookiePolicy.Standard, client.Options.Cookies.Policy);
+        Assert.Equal(CookiePolicy.Standard, new HeraldClientOptions().Cookies.Policy);
         await client.VisitAsync(server.Set("www.example.com", "/", "wide=1; Domain=example.com"));
         Assert.Equal("wide=1", await client.SeenCookieAsync(server.Url("api.example.com")));
     }
@@ -47,7 +47,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
 
         await client.VisitAsync(server.Set("www.example.com", "/", "wide=1; Domain=example.com", "local=1"));
 
-        Assert.Equal(["local"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["local"], client.Cookies.Names());
         Assert.Equal(string.Empty, await client.SeenCookieAsync(server.Url("api.example.com")));
     }
 
@@ -58,7 +58,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
 
         await client.VisitAsync(server.Set("example.com", "/", "exact=1; Domain=example.com"));
 
-        var cookie = client.Options.Cookies.Store.GetAllCookies().Single();
+        var cookie = client.Cookies.GetAllCookies().Single();
         Assert.True(cookie.HostOnly);
         Assert.Equal("exact=1", await client.SeenCookieAsync(server.Url("example.com")));
         Assert.Equal(string.Empty, await client.SeenCookieAsync(server.Url("www.example.com")));
@@ -74,7 +74,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
 
         await client.VisitAsync(server.Url("www.example.com", $"/?to={Uri.EscapeDataString(tracker)}"));
 
-        Assert.Equal(stored, client.Options.Cookies.Store.Names().Contains("track"));
+        Assert.Equal(stored, client.Cookies.Names().Contains("track"));
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
     public async Task CrossSiteRedirectHop_ReceivesStoredCookiesOnlyUnderStandard(CookiePolicy policy, string expected)
     {
         using var client = CookieClients.Create(o => o.Policy = policy);
-        client.Options.Cookies.Store.Add(new Uri(server.Url("tracker.example.org")), new HeraldCookie("track", "1"));
+        client.Cookies.Add(new Uri(server.Url("tracker.example.org")), new HeraldCookie("track", "1"));
 
         using var response = await client.GetAsync(
             server.Url("www.example.com", $"/?to={Uri.EscapeDataString(server.Url("tracker.example.org"))}"));
@@ -111,7 +111,7 @@ public sealed class CookiePolicyTests(CookieTestServer server) : IClassFixture<C
 
         await client.VisitAsync(server.Set("localhost", "/", "n=1; SameSite=None"));
 
-        Assert.Equal(stored, client.Options.Cookies.Store.GetAllCookies().Count);
+        Assert.Equal(stored, client.Cookies.GetAllCookies().Count);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("a.localhost", "/", "evil=1; Domain=b.localhost"));
 
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
         Assert.Equal(string.Empty, await client.SeenCookieAsync(_http.Url("b.localhost")));
     }
 
@@ -33,7 +33,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set(host, "/", $"wide=1; Domain={domain}"));
 
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
         Assert.Equal(string.Empty, await client.SeenCookieAsync(_http.Url("other." + domain.TrimStart('.'))));
     }
 
@@ -44,7 +44,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("localhost", "/", "local=1; Domain=localhost"));
 
-        var cookie = Assert.Single(client.Options.Cookies.Store.GetAllCookies());
+        var cookie = Assert.Single(client.Cookies.GetAllCookies());
         Assert.True(cookie.HostOnly);
         Assert.Equal("localhost", cookie.Domain);
         Assert.Equal("local=1", await client.SeenCookieAsync(_http.Url("localhost")));
@@ -72,7 +72,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("example.com", "/", "down=1; Domain=www.example.com"));
 
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("127.0.0.1", "/", "ip=1; Domain=127.0.0.1", "suffix=1; Domain=0.0.1", "plain=1"));
 
-        var cookies = client.Options.Cookies.Store.GetAllCookies();
+        var cookies = client.Cookies.GetAllCookies();
         Assert.Equal(["ip", "plain"], cookies.Select(c => c.Name).Order());
         Assert.All(cookies, c => Assert.True(c.HostOnly));
     }
@@ -120,7 +120,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("example.com", "/docs/guide/page", "dir=1"));
 
-        Assert.Equal("/docs/guide", client.Options.Cookies.Store.GetAllCookies().Single().Path);
+        Assert.Equal("/docs/guide", client.Cookies.GetAllCookies().Single().Path);
         Assert.Equal("dir=1", await client.SeenCookieAsync(_http.Url("example.com", "/docs/guide/other")));
         Assert.Equal(string.Empty, await client.SeenCookieAsync(_http.Url("example.com", "/docs")));
     }
@@ -161,7 +161,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("www.example.com", "/", "s=1; Secure", "__Secure-x=1; Secure"));
 
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("www.example.com", "/", "sid=evil"));
 
-        Assert.Equal("good", client.Options.Cookies.Store.GetAllCookies().Single().Value);
+        Assert.Equal("good", client.Cookies.GetAllCookies().Single().Value);
     }
 
     [Theory]
@@ -212,7 +212,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_https.Set("www.example.com", "/", header));
 
-        Assert.Equal(stored ? 1 : 0, client.Options.Cookies.Store.GetAllCookies().Count);
+        Assert.Equal(stored ? 1 : 0, client.Cookies.GetAllCookies().Count);
     }
 
     [Fact]
@@ -227,7 +227,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("session=1", await client.SeenCookieAsync(_http.Url("example.com")));
-        Assert.Equal(["session"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["session"], client.Cookies.Names());
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("example.com", "/", deletion));
 
-        Assert.Equal(["stays"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["stays"], client.Cookies.Names());
     }
 
     [Fact]
@@ -264,7 +264,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("example.com", "/", "c=x; Path=/other; Max-Age=0"));
 
-        Assert.Equal(["c"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["c"], client.Cookies.Names());
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
         clock.Advance(TimeSpan.FromMinutes(5));
         await client.VisitAsync(_http.Set("example.com", "/", "v=2; Max-Age=600"));
 
-        var cookie = client.Options.Cookies.Store.GetAllCookies().Single();
+        var cookie = client.Cookies.GetAllCookies().Single();
         Assert.Equal("2", cookie.Value);
         Assert.Equal(created, cookie.CreationTime);
         Assert.Equal(clock.GetUtcNow().AddSeconds(600), cookie.Expires);
@@ -291,7 +291,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
 
         await client.VisitAsync(_http.Set("example.com", "/", "n=host", "n=domain; Domain=example.com"));
 
-        Assert.Equal(2, client.Options.Cookies.Store.GetAllCookies().Count);
+        Assert.Equal(2, client.Cookies.GetAllCookies().Count);
         Assert.Equal("n=domain", await client.SeenCookieAsync(_http.Url("www.example.com")));
     }
 
@@ -315,7 +315,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
         clock.Advance(TimeSpan.FromSeconds(1));
         await client.VisitAsync(_http.Set("example.com", "/", "d=1"));
 
-        Assert.Equal(["a", "c", "d"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["a", "c", "d"], client.Cookies.Names());
     }
 
     [Fact]
@@ -335,10 +335,10 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
         clock.Advance(TimeSpan.FromSeconds(5));
 
         await client.VisitAsync(_http.Set("four.example", "/", "newest=1"));
-        Assert.Equal(["newer", "newest", "old"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["newer", "newest", "old"], client.Cookies.Names());
 
         await client.VisitAsync(_http.Set("five.example", "/", "last=1"));
-        Assert.Equal(["last", "newer", "newest"], client.Options.Cookies.Store.Names());
+        Assert.Equal(["last", "newer", "newest"], client.Cookies.Names());
     }
 
     [Fact]
@@ -367,7 +367,7 @@ public sealed class CookieStoreTests(CookieServers servers) : IClassFixture<Cook
     public async Task Add_CookieBuiltByHand_IsSentLikeAParsedOne()
     {
         using var client = CookieClients.Create();
-        var store = client.Options.Cookies.Store;
+        var store = client.Cookies;
 
         Assert.True(store.Add(new Uri(_http.Url("www.example.com")), new HeraldCookie("manual", "1") { Domain = "example.com" }));
 

@@ -222,7 +222,7 @@ public sealed class SetCookieParsingTests(CookieTestServer server) : IClassFixtu
         using var response = await client.GetAsync(server.Set("localhost", "/", "seen=1"));
 
         Assert.Equal("seen", response.Cookies.Single().Name);
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class SetCookieParsingTests(CookieTestServer server) : IClassFixtu
         using var response = await client.GetAsync(server.Set("a.localhost", "/", "evil=1; Domain=b.localhost"));
 
         Assert.Equal("b.localhost", response.Cookies.Single().Domain);
-        Assert.Empty(client.Options.Cookies.Store.GetAllCookies());
+        Assert.Empty(client.Cookies.GetAllCookies());
     }
 
     [Fact]

@@ -27,6 +27,16 @@ public sealed class UrlEndToEndTests(EchoServer echo) : IClassFixture<EchoServer
     }
 
     [Fact]
+    public async Task Fragment_StaysOnTheRequestUrl_ButIsNeverSent()
+    {
+        using var client = new HeraldClient(o => o.BaseAddress = echo.BaseAddress);
+        using var response = await client.GetAsync("echo/page?x=1#section");
+
+        Assert.Equal("/echo/page?x=1", (await response.ReadJsonAsync<Echo>())!.RawTarget);
+        Assert.Equal("#section", response.RequestUri?.Fragment);
+    }
+
+    [Fact]
     public async Task ProtocolRelativeAndAbsoluteUrls_OverrideTheBase()
     {
         await using var other = await LoopbackServer.StartAsync(EchoServer.Map);

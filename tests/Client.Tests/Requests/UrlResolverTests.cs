@@ -24,7 +24,7 @@ public sealed class UrlResolverTests
     [InlineData("https://a:8443/b/", "c/d", "https://a:8443/b/c/d")]
     [InlineData("https://a/b/c/", "../d", "https://a/b/d")]
     [InlineData("https://a/b/", "./c/./d", "https://a/b/c/d")]
-    [InlineData("https://a/b/", "c#fragment", "https://a/b/c")]
+    [InlineData("https://a/b/", "c#fragment", "https://a/b/c#fragment")]
     [InlineData(null, "http://host/x/../y", "http://host/y")]
     [InlineData(null, "HTTP://Host:80/x", "http://host/x")]
     public void Resolve_MergesLikeKtorDefaultRequest(string? baseUrl, string url, string expected)
