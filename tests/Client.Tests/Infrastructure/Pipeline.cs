@@ -9,7 +9,10 @@ namespace Herald.Client.Tests.Infrastructure;
 /// </summary>
 public static class Pipeline
 {
-    /// <summary>Creates an <see cref="HttpClient"/> over the real middleware and transport.</summary>
+    /// <summary>
+    /// Creates an <see cref="HttpClient"/> over the real middleware and transport. Like <see cref="HeraldClient"/> it
+    /// starts each call's exchange with the client's base address (see <see cref="HeraldExchange.BaseAddress"/>).
+    /// </summary>
     public static HttpClient CreateHttpClient(HeraldClientOptions options)
     {
         HttpMessageHandler inner = options.TransportHandler?.Invoke() ?? TransportFactory.Create(options);
@@ -20,6 +23,7 @@ public static class Pipeline
             inner = handler;
         }
 
+        inner = new StartExchange(options.BaseAddress) { InnerHandler = inner };
         return new HttpClient(inner) { BaseAddress = options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -29,5 +33,15 @@ public static class Pipeline
         var options = new HeraldClientOptions();
         configure?.Invoke(options);
         return options;
+    }
+
+    /// <summary>What <see cref="HeraldClient"/> does when it starts a call: attach the exchange with the base address.</summary>
+    private sealed class StartExchange(Uri? baseAddress) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HeraldExchange.Of(request).BaseAddress ??= baseAddress;
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
