@@ -1,15 +1,20 @@
 namespace Herald.Client.Internal;
 
 /// <summary>
-/// Fails a read of the response body that gets no bytes within the read timeout. The timer aborts the connection by
-/// disposing the inner stream, which ends a pending read (sync or async) on every HTTP version; the failure is then
-/// reported as the <see cref="TimeoutException"/> it is.
+/// Fails a read of the response body that gets no bytes within the read timeout, with a
+/// <see cref="TimeoutException"/> that names the option. Only time spent waiting on the server counts: the deadline is
+/// armed when a read starts and disarmed when it returns.
 /// </summary>
+/// <remarks>
+/// An async read is cancelled through its token, which makes the transport abort the connection at once. A sync read
+/// has no token, so the deadline disposes the inner stream instead; on HTTP/1.1 the transport first tries to drain the
+/// rest of the body, so that read fails after <see cref="SocketsHttpHandler.ResponseDrainTimeout"/> more.
+/// </remarks>
 internal sealed class ReadTimeoutStream : ReadOnlyStreamWrapper
 {
     private readonly TimeSpan _timeout;
     private readonly string _authority;
-    private readonly ITimer _timer;
+    private readonly CancellationTokenSource _deadline;
     private volatile bool _timedOut;
 
     public ReadTimeoutStream(Stream inner, TimeSpan timeout, TimeProvider time, string authority)
@@ -17,42 +22,53 @@ internal sealed class ReadTimeoutStream : ReadOnlyStreamWrapper
     {
         _timeout = timeout;
         _authority = authority;
-        _timer = time.CreateTimer(static s => ((ReadTimeoutStream)s!).OnTimeout(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
 
     public override int Read(Span<byte> buffer)
     {
         ThrowIfTimedOut();
-        _timer.Change(_timeout, Timeout.InfiniteTimeSpan);
+        using var abort = _deadline.Token.UnsafeRegister(static s => ((Stream)s!).Dispose(), Inner);
+        _deadline.CancelAfter(_timeout);
         try
         {
             return Inner.Read(buffer);
         }
-        catch (Exception ex) when (_timedOut)
+        catch (Exception ex) when (_deadline.IsCancellationRequested)
         {
+            _timedOut = true;
             throw TimedOut(ex);
         }
         finally
         {
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Disarm();
         }
     }
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         ThrowIfTimedOut();
-        _timer.Change(_timeout, Timeout.InfiniteTimeSpan);
+        using var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), _deadline)
+            : default;
+        _deadline.CancelAfter(_timeout);
         try
         {
-            return await Inner.ReadAsync(buffer, cancellationToken);
+            return await Inner.ReadAsync(buffer, _deadline.Token);
         }
-        catch (Exception ex) when (_timedOut && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
+            _timedOut = true;
             throw TimedOut(ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Report the caller's own cancellation against the caller's token.
+            throw new OperationCanceledException(cancellationToken);
         }
         finally
         {
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            Disarm();
         }
     }
 
@@ -60,22 +76,24 @@ internal sealed class ReadTimeoutStream : ReadOnlyStreamWrapper
     {
         if (disposing)
         {
-            _timer.Dispose();
+            _deadline.Dispose();
         }
 
         base.Dispose(disposing);
     }
 
-    public override async ValueTask DisposeAsync()
+    public override ValueTask DisposeAsync()
     {
-        await _timer.DisposeAsync();
-        await base.DisposeAsync();
+        _deadline.Dispose();
+        return base.DisposeAsync();
     }
 
-    private void OnTimeout()
+    private void Disarm()
     {
-        _timedOut = true;
-        Inner.Dispose();
+        if (!_deadline.IsCancellationRequested)
+        {
+            _deadline.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
     }
 
     private void ThrowIfTimedOut()
