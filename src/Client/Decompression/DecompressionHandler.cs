@@ -48,6 +48,7 @@ internal sealed class DecompressionHandler : DelegatingHandler
         if (request.Method == HttpMethod.Head
             || response.StatusCode is HttpStatusCode.NoContent or HttpStatusCode.NotModified
             || response.Content is not { } content
+            || !content.Headers.NonValidated.Contains("Content-Encoding")
             || content.Headers.ContentEncoding.Count == 0)
         {
             return response;

@@ -19,7 +19,7 @@ internal sealed class ObservedRequestContent : HttpContent
     {
         _inner = inner;
         _observer = observer;
-        foreach (var header in inner.Headers)
+        foreach (var header in inner.Headers.NonValidated)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
         }

@@ -19,7 +19,7 @@ internal abstract class WrappedResponseContent : HttpContent
     {
         Inner = inner;
         _sameBytes = sameBytes;
-        foreach (var header in inner.Headers)
+        foreach (var header in inner.Headers.NonValidated)
         {
             if (!sameBytes
                 && (string.Equals(header.Key, "Content-Encoding", StringComparison.OrdinalIgnoreCase)

@@ -53,10 +53,13 @@ public sealed class DanteProxy : IAsyncDisposable
         return new DanteProxy(process, port);
     }
 
-    /// <summary>Waits for dante to log a connection it passed to <paramref name="targetPort"/> on 127.0.0.1.</summary>
+    /// <summary>
+    /// Waits for dante to log a connection it passed on to <paramref name="targetPort"/> on 127.0.0.1, a line like
+    /// <c>pass(1): tcp/connect [: client proxy -> 127.0.0.1.50000 127.0.0.1.PORT</c>.
+    /// </summary>
     public Task<string> WaitForConnectionToAsync(int targetPort) =>
-        _process.WaitForLineAsync(line => line.Contains($"-> 127.0.0.1.{targetPort}", StringComparison.Ordinal)
-            || line.Contains($"127.0.0.1.{targetPort} ", StringComparison.Ordinal));
+        _process.WaitForLineAsync(line => line.Contains("tcp/connect", StringComparison.Ordinal)
+            && line.TrimEnd().EndsWith($" 127.0.0.1.{targetPort}", StringComparison.Ordinal));
 
     /// <summary>Gets what dante logged so far.</summary>
     public string Output => _process.Output;
