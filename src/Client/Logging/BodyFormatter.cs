@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Herald.Client.Internal;
 
-/// <summary>Turns a captured body into log text: text bodies decoded by their charset, others described by type and size.</summary>
+/// <summary>Turns a captured body into log text: text bodies decoded by their charset, encoded or binary ones described by type and size.</summary>
 internal static class BodyFormatter
 {
     public static string Describe(HttpContentHeaders headers, BodyCapture capture, int maxBytes)
@@ -11,6 +11,13 @@ internal static class BodyFormatter
         var mediaType = headers.ContentType?.MediaType;
         var total = capture.Total;
         var sizeNote = capture.Completed ? $"{total} bytes" : $"{total} bytes so far";
+        if (headers.NonValidated.TryGetValues("Content-Encoding", out var encodings)
+            && !string.Equals(encodings.ToString(), "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            // The logging middleware sees bodies as they are on the wire, before decompression decodes them.
+            return $"[{encodings}-encoded {mediaType ?? "content"}, {sizeNote}]";
+        }
+
         if (!IsText(mediaType))
         {
             return $"[binary {mediaType ?? "content without Content-Type"}, {sizeNote}]";

@@ -28,6 +28,11 @@ public sealed class LoggingHandlerTests : IAsyncLifetime
             app.MapGet("/long", () => Results.Text(LongText, "text/plain"));
             app.MapGet("/image", () => Results.Bytes(new byte[2048], "image/png"));
             app.MapGet("/json", () => Results.Json(new { name = "Zoë" }));
+            app.MapGet("/gzip", (HttpResponse r) =>
+            {
+                r.Headers.ContentEncoding = "gzip";
+                return Results.Bytes(Compress.Gzip(Encoding.UTF8.GetBytes(LongText)), "text/plain");
+            });
             app.MapPost("/echo", async (HttpRequest r) =>
             {
                 using var reader = new StreamReader(r.Body);
@@ -178,6 +183,19 @@ public sealed class LoggingHandlerTests : IAsyncLifetime
 
         var logged = Assert.Single(_log.Entries, e => e.EventId.Id == 6);
         Assert.Equal("[binary image/png, 2048 bytes]", logged.Values["Body"]);
+    }
+
+    [Fact]
+    public async Task SendAsync_EncodedResponse_IsDescribedNotLoggedAsText()
+    {
+        using var client = Client(o => o.Logging.Level = ClientLogLevel.Body);
+
+        using var response = await client.SendAsync(new HeraldRequest(HttpMethod.Get, "gzip"));
+        Assert.Equal(LongText, await response.Message.Content.ReadAsStringAsync());
+
+        var logged = Assert.Single(_log.Entries, e => e.EventId.Id == 6);
+        var size = Compress.Gzip(Encoding.UTF8.GetBytes(LongText)).Length;
+        Assert.Equal($"[gzip-encoded text/plain, {size} bytes]", logged.Values["Body"]);
     }
 
     [Fact]
