@@ -84,14 +84,15 @@ internal sealed class DecompressionHandler : DelegatingHandler
         return response;
     }
 
-    private static ContentCoding Parse(string coding) => coding.Trim().ToLowerInvariant() switch
+    private static ContentCoding Parse(string coding)
     {
-        "gzip" or "x-gzip" => ContentCoding.Gzip,
-        "deflate" => ContentCoding.Deflate,
-        "br" => ContentCoding.Brotli,
-        "identity" => ContentCoding.Identity,
-        _ => ContentCoding.Unknown,
-    };
+        var token = coding.AsSpan().Trim();
+        return token.Equals("gzip", StringComparison.OrdinalIgnoreCase) || token.Equals("x-gzip", StringComparison.OrdinalIgnoreCase) ? ContentCoding.Gzip
+            : token.Equals("br", StringComparison.OrdinalIgnoreCase) ? ContentCoding.Brotli
+            : token.Equals("deflate", StringComparison.OrdinalIgnoreCase) ? ContentCoding.Deflate
+            : token.Equals("identity", StringComparison.OrdinalIgnoreCase) ? ContentCoding.Identity
+            : ContentCoding.Unknown;
+    }
 
     private static void AddAcceptEncoding(HttpRequestMessage request)
     {
