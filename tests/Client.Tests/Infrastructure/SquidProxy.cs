@@ -55,18 +55,37 @@ public sealed class SquidProxy : IAsyncDisposable
             """;
         var configPath = System.IO.Path.Combine(directory, "squid.conf");
         await File.WriteAllTextAsync(configPath, config);
-        var process = await ToolProcess.StartAsync(Path, "squid", directory,
-            ["-N", "-d", "1", "-n", serviceName, "-f", configPath],
-            line => line.Contains("Accepting HTTP Socket connections", StringComparison.Ordinal),
-            port);
-        return new SquidProxy(process, serviceName, port);
+        try
+        {
+            var process = await ToolProcess.StartAsync(Path, "squid", directory,
+                ["-N", "-d", "1", "-n", serviceName, "-f", configPath],
+                line => line.Contains("Accepting HTTP Socket connections", StringComparison.Ordinal),
+                port);
+            return new SquidProxy(process, serviceName, port);
+        }
+        catch
+        {
+            RemoveSharedMemory(serviceName);
+            throw;
+        }
     }
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
-        foreach (var segment in System.IO.Directory.EnumerateFiles("/dev/shm", _serviceName + "-*"))
+        RemoveSharedMemory(_serviceName);
+    }
+
+    // Squid names its shared-memory segments after the service and leaves them behind when killed.
+    private static void RemoveSharedMemory(string serviceName)
+    {
+        if (!System.IO.Directory.Exists("/dev/shm"))
+        {
+            return;
+        }
+
+        foreach (var segment in System.IO.Directory.EnumerateFiles("/dev/shm", serviceName + "-*"))
         {
             File.Delete(segment);
         }

@@ -106,8 +106,7 @@ public sealed class ToolProcess : IAsyncDisposable
                 throw new InvalidOperationException($"{path} exited before it was ready:\n{tool.Output}");
             }
 
-            using var probe = new TcpClient();
-            await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(StartLimit);
+            await tool.PollPortAsync(path, port);
         }
         catch (Exception ex) when (ex is TimeoutException or SocketException)
         {
@@ -121,6 +120,29 @@ public sealed class ToolProcess : IAsyncDisposable
         }
 
         return tool;
+    }
+
+    // A server may log that it is ready a moment before its socket listens (squid does: its acceptor starts on the
+    // next turn of its event loop), and nothing signals that moment, so the port is polled: at most 200 tries, 25 ms
+    // apart, stopping early if the program exits.
+    private async Task PollPortAsync(string path, int port)
+    {
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port).WaitAsync(StartLimit);
+                return;
+            }
+            catch (SocketException) when (!_exited.Task.IsCompleted)
+            {
+                await pace.WaitForNextTickAsync();
+            }
+        }
+
+        throw new TimeoutException($"{path} logged that it was ready but port {port} refused connections for 5 s.");
     }
 
     /// <summary>Waits (at most 30 s) for an output line matching <paramref name="match"/>, including lines already written.</summary>
