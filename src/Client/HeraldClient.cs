@@ -223,6 +223,7 @@ public sealed class HeraldClient : IDisposable
 
         using var message = MessageFactory.Create(request, settings);
         var exchange = HeraldExchange.Of(message);
+        exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null
             ? null

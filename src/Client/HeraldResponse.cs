@@ -240,7 +240,17 @@ public sealed partial class HeraldResponse : IDisposable
         }
 
         var original = Message.Content;
-        _bytes = HasNoBodyByDefinition ? [] : await original.ReadAsByteArrayAsync(cancellationToken);
+        try
+        {
+            _bytes = HasNoBodyByDefinition ? [] : await original.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.InnerException is HttpIOException io)
+        {
+            // The framework wraps what went wrong while reading in "Error while copying content to a stream"; the
+            // inner exception says what it was (a decompression cap reached, a connection that ended early).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(io);
+        }
+
         var buffered = new ByteArrayContent(_bytes);
         foreach (var (name, values) in original.Headers.NonValidated)
         {

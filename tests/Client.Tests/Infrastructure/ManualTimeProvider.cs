@@ -29,8 +29,8 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>The number of timers waiting to fire.</summary>
-    public int PendingTimers
+    /// <summary>The number of timers armed to fire at some time.</summary>
+    public int ArmedTimers
     {
         get
         {

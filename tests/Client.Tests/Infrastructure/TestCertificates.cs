@@ -52,6 +52,9 @@ public static class TestCertificates
             return Reload(self);
         }
 
+        // A certificate may not outlive its issuer, which was created a moment earlier with the same 30 days.
+        var issuerNotAfter = new DateTimeOffset(issuer.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        notAfter = notAfter < issuerNotAfter ? notAfter : issuerNotAfter;
         var serial = RandomNumberGenerator.GetBytes(16);
         using var signed = request.Create(issuer, notBefore, notAfter, serial);
         using var withKey = signed.CopyWithPrivateKey(key);

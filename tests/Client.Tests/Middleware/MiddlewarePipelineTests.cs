@@ -12,7 +12,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         using var client = new HeraldClient();
 
         Assert.Equal(
-            ["RedirectHandler", "CookieHandler", "AuthHandler", "DecompressionHandler", "LoggingHandler", "SocketsHttpHandler"],
+            ["RedirectHandler", "CookieHandler", "AuthHandler", "DecompressionHandler", "LoggingHandler", "TransportPolicyHandler", "SocketsHttpHandler"],
             Chain(client).Select(h => h.GetType().Name));
     }
 
@@ -34,8 +34,9 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         var names = Chain(client).Select(h => h is OrderHandler o ? o.Name : h.GetType().Name).ToList();
         Assert.Equal("outer", names[0]);
         Assert.Equal(names.IndexOf("AuthHandler") - 1, names.IndexOf("before-auth"));
-        Assert.Equal("inner", names[^2]);
-        Assert.Equal("SocketsHttpHandler", names[^1]);
+        // The transport is Herald's thin policy handler (versions, read timeout) over SocketsHttpHandler.
+        Assert.Equal("inner", names[^3]);
+        Assert.Equal(["TransportPolicyHandler", "SocketsHttpHandler"], names[^2..]);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
 
         using var client = new HeraldClient(options);
 
-        Assert.Equal(["CookieHandler", "AuthHandler", "DecompressionHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
+        Assert.Equal(["CookieHandler", "AuthHandler", "DecompressionHandler", "TransportPolicyHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
 
         using var response = await client.GetAsync("ping");
 
-        Assert.IsType<SocketsHttpHandler>(client.Pipeline);
+        Assert.IsType<SocketsHttpHandler>(Assert.IsType<Herald.Client.Internal.TransportPolicyHandler>(client.Pipeline).InnerHandler);
         Assert.Equal("pong", response.Body);
     }
 
