@@ -7,7 +7,7 @@ namespace Herald.Client.Internal;
 /// body streams to the server, a copy of up to a limit is kept. Streaming stays streaming (nothing is read ahead);
 /// only a body that fits the limit can be replayed.
 /// </summary>
-internal sealed class ReplayableContent : HttpContent
+internal sealed class ReplayableContent : HttpContent, IContentObserver
 {
     private readonly HttpContent _inner;
     private readonly int _limit;
@@ -42,7 +42,8 @@ internal sealed class ReplayableContent : HttpContent
     /// <summary>Gets the limit the copy was kept under, for error messages.</summary>
     public int Limit => _limit;
 
-    internal void Record(ReadOnlySpan<byte> data)
+    /// <summary>Keeps a copy of each chunk sent, until the copy would pass the limit.</summary>
+    public void OnBytes(ReadOnlySpan<byte> data)
     {
         if (_overflowed)
         {
@@ -58,6 +59,11 @@ internal sealed class ReplayableContent : HttpContent
 
         _copy ??= new MemoryStream(Headers.ContentLength is long known ? (int)known : 0);
         _copy.Write(data);
+    }
+
+    /// <summary>Nothing to do: whether the copy is whole is decided when the inner content finishes copying.</summary>
+    public void OnCompleted()
+    {
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
@@ -76,7 +82,7 @@ internal sealed class ReplayableContent : HttpContent
         }
 
         StartOnce();
-        await _inner.CopyToAsync(new TeeStream(stream, this), context, cancellationToken).ConfigureAwait(false);
+        await _inner.CopyToAsync(new ObservingWriteStream(stream, this), context, cancellationToken).ConfigureAwait(false);
         _complete = !_overflowed;
     }
 
@@ -93,7 +99,7 @@ internal sealed class ReplayableContent : HttpContent
         }
 
         StartOnce();
-        _inner.CopyTo(new TeeStream(stream, this), context, cancellationToken);
+        _inner.CopyTo(new ObservingWriteStream(stream, this), context, cancellationToken);
         _complete = !_overflowed;
     }
 

@@ -1,7 +1,11 @@
 namespace Herald.Client.Internal;
 
-/// <summary>A write-only stream that passes every write on and lets a <see cref="ReplayableContent"/> keep a copy.</summary>
-internal sealed class TeeStream(Stream destination, ReplayableContent recorder) : Stream
+/// <summary>
+/// A write-only stream that passes every write on to <c>target</c> and shows each chunk to an
+/// <see cref="IContentObserver"/>: how a request body is copied for a redirect's replay, logged, or timed while it
+/// streams, without being read twice or buffered whole.
+/// </summary>
+internal sealed class ObservingWriteStream(Stream target, IContentObserver observer) : Stream
 {
     public override bool CanRead => false;
 
@@ -21,8 +25,8 @@ internal sealed class TeeStream(Stream destination, ReplayableContent recorder) 
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        destination.Write(buffer);
-        recorder.Record(buffer);
+        target.Write(buffer);
+        observer.OnBytes(buffer);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -30,13 +34,13 @@ internal sealed class TeeStream(Stream destination, ReplayableContent recorder) 
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await destination.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        recorder.Record(buffer.Span);
+        await target.WriteAsync(buffer, cancellationToken);
+        observer.OnBytes(buffer.Span);
     }
 
-    public override void Flush() => destination.Flush();
+    public override void Flush() => target.Flush();
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => destination.FlushAsync(cancellationToken);
+    public override Task FlushAsync(CancellationToken cancellationToken) => target.FlushAsync(cancellationToken);
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
