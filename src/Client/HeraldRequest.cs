@@ -44,7 +44,9 @@ public sealed class HeraldRequest
     /// Gets or sets the URL: absolute, or relative to the client's base address (see
     /// <see cref="HeraldClientOptions.BaseAddress"/> for the merging rules). Characters that may not appear in a URL
     /// are percent-encoded when sent; existing <c>%XX</c> escapes are kept, so an encoded URL is never encoded twice.
-    /// User-info (<c>http://user:pass@host/</c>) is removed and sent as <c>Authorization: Basic</c>.
+    /// User-info (<c>http://user:pass@host/</c>) is removed and sent as <c>Authorization: Basic</c>. A backslash
+    /// before the query is a slash, as in browsers (WHATWG URL): <c>http://a.example\@b.example/</c> goes to
+    /// <c>a.example</c>.
     /// </summary>
     public string Url { get; set; }
 
