@@ -149,8 +149,10 @@ public sealed class HeraldRequest
 
     /// <summary>Sets how this request writes multi-valued query parameters and form fields.</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="style"/> is not a defined value.</exception>
     public HeraldRequest QueryStyle(MultiParamStyle style)
     {
+        ThrowIfUndefined(style, nameof(style));
         QueryStyleValue = style;
         return this;
     }
@@ -295,16 +297,20 @@ public sealed class HeraldRequest
 
     /// <summary>Sets what <see cref="HeraldResponse.Body"/> holds for this request (clj-http's <c>:as</c>).</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
     public HeraldRequest As(ResponseBodyKind kind)
     {
+        ThrowIfUndefined(kind, nameof(kind));
         BodyKind = kind;
         return this;
     }
 
     /// <summary>Sets which responses have their body converted for this request (clj-http's <c>:coerce</c>).</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="mode"/> is not a defined value.</exception>
     public HeraldRequest Coerce(CoerceMode mode)
     {
+        ThrowIfUndefined(mode, nameof(mode));
         CoerceModeValue = mode;
         return this;
     }
@@ -407,6 +413,17 @@ public sealed class HeraldRequest
 
     private static string? ExpandOrNull(string? contentType) =>
         contentType is null ? null : MediaTypes.Expand(contentType, nameof(contentType));
+
+    // As the middleware's request extensions do (FollowRedirects, LogLevel): a cast integer would otherwise reach a
+    // switch that has no case for it, far from the call that set it.
+    private static void ThrowIfUndefined<T>(T value, string paramName)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"Use a {typeof(T).Name} member; {value} is not one.");
+        }
+    }
 
     private static void ThrowIfNegative(long? length)
     {
