@@ -4,26 +4,29 @@ namespace Herald.Client;
 /// Thrown when the redirect middleware cannot or may not follow a redirect: too many of them, an invalid
 /// <c>Location</c>, an https → http downgrade, or a body that cannot be sent again. <see cref="Error"/> says which.
 /// </summary>
-public sealed class RedirectException : HttpRequestException
+/// <remarks>
+/// It carries the refused 3xx response's status (<see cref="HttpRequestException.StatusCode"/>), headers and
+/// <c>Location</c>, not its body: the body is left unread so the connection is freed at once (an exception has no
+/// <c>Dispose</c> that could free it later), and a 3xx body is only a courtesy page. To read it, send the request with
+/// <see cref="RedirectStrategy.None"/> (or <see cref="RedirectStrategy.Graceful"/> for the limit) and get the 3xx
+/// response back.
+/// </remarks>
+public sealed class HeraldRedirectException : HttpRequestException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="error">Why the redirect was not followed.</param>
-    /// <param name="message">What happened and what to change.</param>
-    /// <param name="statusCode">The status of the 3xx response that was not followed.</param>
-    /// <param name="location">The <c>Location</c> header as the server sent it, or <see langword="null"/>.</param>
-    /// <param name="redirectTrace">The URLs followed before, in order.</param>
-    public RedirectException(
+    internal HeraldRedirectException(
         RedirectError error,
         string message,
-        System.Net.HttpStatusCode statusCode,
+        HttpResponseMessage response,
+        Uri requestUri,
         string? location,
         IReadOnlyList<Uri> redirectTrace)
-        : base(message, inner: null, statusCode)
+        : base(message, inner: null, response.StatusCode)
     {
-        ArgumentNullException.ThrowIfNull(redirectTrace);
         Error = error;
         Location = location;
         RedirectTrace = redirectTrace;
+        RequestUri = requestUri;
+        Headers = HeraldResponse.ReadHeaders(response);
     }
 
     /// <summary>Gets why the redirect was not followed.</summary>
@@ -34,4 +37,13 @@ public sealed class RedirectException : HttpRequestException
 
     /// <summary>Gets the URLs that were followed before the refusal, in order (each one absolute).</summary>
     public IReadOnlyList<Uri> RedirectTrace { get; }
+
+    /// <summary>
+    /// Gets the whole URL (query included) of the request that was answered with the refused redirect. The message
+    /// shows it without its query, which may hold secrets.
+    /// </summary>
+    public Uri RequestUri { get; }
+
+    /// <summary>Gets the headers of the refused 3xx response (response and content headers, as received).</summary>
+    public HeraldHeaders Headers { get; }
 }

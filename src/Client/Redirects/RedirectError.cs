@@ -1,6 +1,6 @@
 namespace Herald.Client;
 
-/// <summary>Why the redirect middleware refused to go on (<see cref="RedirectException.Error"/>).</summary>
+/// <summary>Why the redirect middleware refused to go on (<see cref="HeraldRedirectException.Error"/>).</summary>
 public enum RedirectError
 {
     /// <summary>More redirects than <see cref="RedirectOptions.MaxRedirects"/> (a loop, or a very long chain).</summary>

@@ -78,6 +78,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
                 throw Fail(
                     response,
+                    currentUrl,
                     RedirectError.TooManyRedirects,
                     $"Stopped after {followed} redirects at {Show(currentUrl)} (next: '{ShowLocation(location)}'); raise "
                     + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
@@ -96,6 +97,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
                 throw Fail(
                     response,
+                    currentUrl,
                     RedirectError.InvalidLocation,
                     $"The {(int)response.StatusCode} response from {Show(currentUrl)} has an invalid Location '{ShowLocation(location)}': "
                     + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
@@ -108,6 +110,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             {
                 throw Fail(
                     response,
+                    currentUrl,
                     RedirectError.HttpsDowngrade,
                     $"Refused to follow a redirect from https ({Show(currentUrl)}) to plain http ({Show(target)}). Request "
                     + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
@@ -120,6 +123,7 @@ internal sealed class RedirectHandler : DelegatingHandler
             {
                 throw Fail(
                     response,
+                    currentUrl,
                     RedirectError.BodyNotReplayable,
                     $"Cannot follow the {(int)response.StatusCode} redirect to {Show(target)} with the {current.Method} body: "
                     + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
@@ -302,12 +306,14 @@ internal sealed class RedirectHandler : DelegatingHandler
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
-    private static RedirectException Fail(
-        HttpResponseMessage response, RedirectError error, string message, string? location, HeraldExchange exchange)
+    private static HeraldRedirectException Fail(
+        HttpResponseMessage response, Uri requestUri, RedirectError error, string message, string? location, HeraldExchange exchange)
     {
-        var status = response.StatusCode;
+        var exception = new HeraldRedirectException(error, message, response, requestUri, location, exchange.RedirectTrace.ToArray());
+
+        // The body is not kept: disposing frees the connection now, which an exception could never do later.
         response.Dispose();
-        return new RedirectException(error, message, status, location, exchange.RedirectTrace.ToArray());
+        return exception;
     }
 
     // URLs in messages lose their user-info, query and fragment, which may hold secrets (tokens, codes).

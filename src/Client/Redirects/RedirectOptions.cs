@@ -18,7 +18,7 @@ public sealed class RedirectOptions
     public RedirectStrategy Strategy { get; set; } = RedirectStrategy.Default;
 
     /// <summary>
-    /// Gets or sets how many redirects one call follows. One more throws a <see cref="RedirectException"/> with
+    /// Gets or sets how many redirects one call follows. One more throws a <see cref="HeraldRedirectException"/> with
     /// <see cref="RedirectError.TooManyRedirects"/> (or, with <see cref="RedirectStrategy.Graceful"/>, returns that
     /// 3xx response). <c>0</c> makes every redirect that would be followed an error; to get 3xx responses back, use
     /// <see cref="RedirectStrategy.None"/> instead.
@@ -31,7 +31,7 @@ public sealed class RedirectOptions
 
     /// <summary>
     /// Gets or sets whether a <c>Location</c> that is not an http or https URL with a valid host (<c>http:///x</c>,
-    /// <c>http://:80/</c>, <c>ftp://…</c>, text that is no URL at all) throws a <see cref="RedirectException"/> with
+    /// <c>http://:80/</c>, <c>ftp://…</c>, text that is no URL at all) throws a <see cref="HeraldRedirectException"/> with
     /// <see cref="RedirectError.InvalidLocation"/>. When <see langword="false"/>, such a response is returned as it is,
     /// and a host that is merely unusual is followed.
     /// </summary>
@@ -40,7 +40,7 @@ public sealed class RedirectOptions
 
     /// <summary>
     /// Gets or sets whether a redirect from https to plain http is followed. When <see langword="false"/>, it throws
-    /// a <see cref="RedirectException"/> with <see cref="RedirectError.HttpsDowngrade"/>.
+    /// a <see cref="HeraldRedirectException"/> with <see cref="RedirectError.HttpsDowngrade"/>.
     /// </summary>
     /// <value>The default value is <see langword="false"/> (Ktor's <c>allowHttpsDowngrade</c>).</value>
     public bool AllowHttpsDowngrade { get; set; }
@@ -49,7 +49,7 @@ public sealed class RedirectOptions
     /// Gets or sets how many bytes of a request body that can be read only once (a stream) are kept while it is sent,
     /// so that a <c>307</c> or <c>308</c> can send it again. Bodies in memory (string, bytes, form, JSON, multipart of
     /// those) are resent without a copy; a larger stream is sent without keeping it, and a redirect that needs it again
-    /// throws a <see cref="RedirectException"/> with <see cref="RedirectError.BodyNotReplayable"/>. Only requests that
+    /// throws a <see cref="HeraldRedirectException"/> with <see cref="RedirectError.BodyNotReplayable"/>. Only requests that
     /// might be followed with their body are affected (<see cref="RedirectStrategy.Lax"/>, or a <c>GET</c> with a body).
     /// </summary>
     /// <value>The default value is 1 MiB (<c>1048576</c>). <c>0</c> keeps nothing.</value>

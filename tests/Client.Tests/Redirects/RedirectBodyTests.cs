@@ -38,7 +38,7 @@ public sealed class RedirectBodyTests(RedirectTestServer server) : IClassFixture
             Content = new StreamContent(new ReadOnceStream(new byte[4096])),
         };
 
-        var error = await Assert.ThrowsAsync<RedirectException>(() => http.SendAsync(request));
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(() => http.SendAsync(request));
 
         Assert.Equal(RedirectError.BodyNotReplayable, error.Error);
         Assert.Contains("MaxBufferedBodySize", error.Message, StringComparison.Ordinal);

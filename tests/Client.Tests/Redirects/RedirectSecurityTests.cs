@@ -84,7 +84,7 @@ public sealed class RedirectSecurityTests
         using var client = new HeraldClient(o => o.TransportHandler = () => LoopbackTransport.Create(secure.Server.Certificate));
         var downgrade = secure.Url($"r/302?to={Uri.EscapeDataString(plain.Url("target").ToString())}");
 
-        var error = await Assert.ThrowsAsync<RedirectException>(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
             () => client.SendAsync(new HeraldRequest(HttpMethod.Get, downgrade.ToString())));
 
         Assert.Equal(RedirectError.HttpsDowngrade, error.Error);
@@ -133,7 +133,7 @@ public sealed class RedirectSecurityTests
         using var client = new HeraldClient(o => o.TransportHandler = () => LoopbackTransport.Create());
         var location = "ftp://user:pw@example.com/file?token=abc";
 
-        var error = await Assert.ThrowsAsync<RedirectException>(() => client.SendAsync(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(() => client.SendAsync(
             new HeraldRequest(HttpMethod.Get, a.Url($"r/302?to={Uri.EscapeDataString(location)}&key=k3y").ToString())));
 
         Assert.DoesNotContain("token=abc", error.Message, StringComparison.Ordinal);
