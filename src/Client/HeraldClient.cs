@@ -224,6 +224,7 @@ public sealed class HeraldClient : IDisposable
         using var message = MessageFactory.Create(request, settings);
         var exchange = HeraldExchange.Of(message);
         exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
+        exchange.ShowQuery = settings.ShowQuery;
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null
             ? null
@@ -257,13 +258,13 @@ public sealed class HeraldClient : IDisposable
             }
             else
             {
-                response.Body = Coerce(response, kind, request.CoerceModeValue ?? settings.CoerceMode);
+                response.Body = Coerce(response, kind, request.CoerceModeValue ?? settings.CoerceMode, settings.ShowQuery);
             }
 
             if (willThrow)
             {
                 var bytes = response.BufferedBytes!;
-                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes));
+                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes), settings.ShowQuery);
             }
 
             return response;
@@ -282,12 +283,12 @@ public sealed class HeraldClient : IDisposable
         {
             response?.Dispose();
             var limit = timeoutSource?.IsCancellationRequested == true ? timeout : (TimeSpan?)null;
-            throw new HeraldTimeoutException(message.Method, message.RequestUri!, limit, ex);
+            throw new HeraldTimeoutException(message.Method, message.RequestUri!, limit, ex, settings.ShowQuery);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureKinds.IsTimeout(ex))
         {
             response?.Dispose();
-            throw new HeraldTimeoutException(message.Method, message.RequestUri!, null, ex);
+            throw new HeraldTimeoutException(message.Method, message.RequestUri!, null, ex, settings.ShowQuery);
         }
         catch
         {
@@ -296,7 +297,7 @@ public sealed class HeraldClient : IDisposable
         }
     }
 
-    private static object? Coerce(HeraldResponse response, ResponseBodyKind kind, CoerceMode mode)
+    private static object? Coerce(HeraldResponse response, ResponseBodyKind kind, CoerceMode mode, bool showQuery)
     {
         var bytes = response.BufferedBytes!;
         try
@@ -311,7 +312,7 @@ public sealed class HeraldClient : IDisposable
                 return response.DecodeText(bytes);
             }
 
-            throw new HeraldCoercionException(response, kind, ex);
+            throw new HeraldCoercionException(response, kind, ex, showQuery);
         }
     }
 

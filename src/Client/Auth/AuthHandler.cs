@@ -136,7 +136,7 @@ internal sealed class AuthHandler : DelegatingHandler
         {
             response.Dispose();
             throw new HttpRequestException(HttpRequestError.Unknown,
-                $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} was refused with 401 and the bearer token has been refreshed, but the request body cannot be sent again: it is a stream of unknown length or larger than AuthOptions.MaxReplayBufferBytes ({_maxReplay} bytes). Send a body with a known length within that size, raise MaxReplayBufferBytes, or retry the call.",
+                $"{request.Method} {DisplayUrl.Of(request.RequestUri, HeraldExchange.Of(request).ShowQuery)} was refused with 401 and the bearer token has been refreshed, but the request body cannot be sent again: it is a stream of unknown length or larger than AuthOptions.MaxReplayBufferBytes ({_maxReplay} bytes). Send a body with a known length within that size, raise MaxReplayBufferBytes, or retry the call.",
                 statusCode: HttpStatusCode.Unauthorized);
         }
 

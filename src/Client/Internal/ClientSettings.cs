@@ -23,6 +23,7 @@ internal sealed class ClientSettings
         MultiParamStyle = options.MultiParamStyle;
         TimeProvider = options.TimeProvider;
         JsonOptions = Freeze(options.JsonSerializerOptions);
+        ShowQuery = options.Logging.LogQueryStrings;
     }
 
     public Uri? BaseAddress { get; }
@@ -50,6 +51,9 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>Whether exception messages show URLs with their query (<see cref="ClientLoggingOptions.LogQueryStrings"/>).</summary>
+    public bool ShowQuery { get; }
 
     /// <summary>Checks <paramref name="options"/> and copies what the client uses.</summary>
     /// <exception cref="ArgumentException">Thrown when a setting is invalid; the message names the property.</exception>

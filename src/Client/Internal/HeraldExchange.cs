@@ -16,6 +16,12 @@ internal sealed partial class HeraldExchange
     /// <summary>The <c>Content-Encoding</c> the server sent before the body was decoded, or <see langword="null"/>.</summary>
     public string? OriginalContentEncoding { get; set; }
 
+    /// <summary>
+    /// Whether exception messages may show URLs with their query string (<see cref="ClientLoggingOptions.LogQueryStrings"/>);
+    /// <see cref="HeraldClient"/> sets it when it starts a call.
+    /// </summary>
+    public bool ShowQuery { get; set; }
+
     /// <summary>Returns the exchange attached to <paramref name="request"/>, attaching a new one when there is none.</summary>
     public static HeraldExchange Of(HttpRequestMessage request)
     {

@@ -1,3 +1,4 @@
+using Herald.Client.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,7 +14,8 @@ namespace Herald.Client;
 /// after a 401) with the headers all other middleware added, and each raw response before decompression.</para>
 /// <para>Everything is logged at <see cref="LogLevel.Information"/> (failures at <see cref="LogLevel.Warning"/>)
 /// under the category <see cref="CategoryName"/>; <see cref="Level"/> picks the detail. The values of the headers in
-/// <see cref="RedactedHeaders"/> and the user-info of URLs are never written. Bodies are logged as they pass: a request
+/// <see cref="RedactedHeaders"/> and the user-info of URLs are never written, nor query strings unless
+/// <see cref="LogQueryStrings"/> says so. Bodies are logged as they pass: a request
 /// body as the transport sends it and a response body as the caller reads it, copying at most
 /// <see cref="MaxLoggedBodyBytes"/> and never reading a stream the caller needs. Body logging writes what bodies say,
 /// passwords in forms included: keep it for debugging.</para>
@@ -47,6 +49,18 @@ public sealed class ClientLoggingOptions
         "Cookie",
         "Set-Cookie",
     };
+
+    /// <summary>
+    /// Gets or sets whether URLs in logs and in exception messages show their query string. When
+    /// <see langword="false"/>, a query is shown as <c>?*</c>, as .NET's own <c>HttpClient</c> logging does: query strings
+    /// often carry API keys, tokens and signatures. User-info is never shown; the exceptions' <c>RequestUri</c>
+    /// properties always hold the whole URL.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>, unless the process turned .NET's URL redaction off with the
+    /// <c>System.Net.Http.DisableUriRedaction</c> switch (or <c>DOTNET_SYSTEM_NET_HTTP_DISABLEURIREDACTION</c>).
+    /// </value>
+    public bool LogQueryStrings { get; set; } = DisplayUrl.QueryShownByDefault;
 
     /// <summary>Gets or sets the most bytes of each body written to the log at <see cref="ClientLogLevel.Body"/>.</summary>
     /// <value>The default value is 4096.</value>

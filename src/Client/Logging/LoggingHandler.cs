@@ -21,6 +21,7 @@ internal sealed class LoggingHandler : DelegatingHandler
     private readonly Func<HttpRequestMessage, CancellationToken, ValueTask>[] _onRequest;
     private readonly Func<HttpResponseMessage, CancellationToken, ValueTask>[] _onResponse;
     private readonly TimeProvider _time;
+    private readonly bool _showQuery;
 
     /// <exception cref="ArgumentException">Thrown when an option is out of range; the message names it.</exception>
     public LoggingHandler(ClientLoggingOptions options)
@@ -48,6 +49,7 @@ internal sealed class LoggingHandler : DelegatingHandler
         _onRequest = [.. options.RequestInterceptors];
         _onResponse = [.. options.ResponseInterceptors];
         _time = options.TimeProvider;
+        _showQuery = options.LogQueryStrings;
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -73,7 +75,7 @@ internal sealed class LoggingHandler : DelegatingHandler
         }
 
         var method = request.Method.Method;
-        var url = level == ClientLogLevel.None ? string.Empty : RedactUrl(request.RequestUri);
+        var url = level == ClientLogLevel.None ? string.Empty : DisplayUrl.Of(request.RequestUri, _showQuery);
         var original = request.Content;
         BodyCapture? requestBody = null;
         if (original is not null && (save || level == ClientLogLevel.Body))
@@ -216,26 +218,5 @@ internal sealed class LoggingHandler : DelegatingHandler
                 text.Append(header.Key).Append(": ").Append(value).Append('\n');
             }
         }
-    }
-
-    private static string RedactUrl(Uri? uri)
-    {
-        if (uri is null)
-        {
-            return string.Empty;
-        }
-
-        if (!uri.IsAbsoluteUri)
-        {
-            return uri.OriginalString;
-        }
-
-        if (uri.UserInfo.Length == 0)
-        {
-            return uri.AbsoluteUri;
-        }
-
-        // Credentials in the URL never reach the log; the marker shows there were some.
-        return uri.Scheme + "://***@" + uri.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
     }
 }

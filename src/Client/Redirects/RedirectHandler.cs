@@ -80,14 +80,14 @@ internal sealed class RedirectHandler : DelegatingHandler
                     response,
                     currentUrl,
                     RedirectError.TooManyRedirects,
-                    $"Stopped after {followed} redirects at {Show(currentUrl)} (next: '{ShowLocation(location)}'); raise "
+                    $"Stopped after {followed} redirects at {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} (next: '{DisplayUrl.Of(location, exchange.ShowQuery)}'); raise "
                     + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
                     + "last 3xx response back instead.",
                     location,
                     exchange);
             }
 
-            var target = ResolveLocation(response, currentUrl, locationValues.Count, out var problem);
+            var target = ResolveLocation(response, currentUrl, locationValues.Count, exchange.ShowQuery, out var problem);
             if (target is null)
             {
                 if (!_validateLocation)
@@ -99,7 +99,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                     response,
                     currentUrl,
                     RedirectError.InvalidLocation,
-                    $"The {(int)response.StatusCode} response from {Show(currentUrl)} has an invalid Location '{ShowLocation(location)}': "
+                    $"The {(int)response.StatusCode} response from {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} has an invalid Location '{DisplayUrl.Of(location, exchange.ShowQuery)}': "
                     + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
                     + "back instead of this exception.",
                     location,
@@ -112,7 +112,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                     response,
                     currentUrl,
                     RedirectError.HttpsDowngrade,
-                    $"Refused to follow a redirect from https ({Show(currentUrl)}) to plain http ({Show(target)}). Request "
+                    $"Refused to follow a redirect from https ({DisplayUrl.Of(currentUrl, exchange.ShowQuery)}) to plain http ({DisplayUrl.Of(target, exchange.ShowQuery)}). Request "
                     + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
                     location,
                     exchange);
@@ -125,7 +125,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                     response,
                     currentUrl,
                     RedirectError.BodyNotReplayable,
-                    $"Cannot follow the {(int)response.StatusCode} redirect to {Show(target)} with the {current.Method} body: "
+                    $"Cannot follow the {(int)response.StatusCode} redirect to {DisplayUrl.Of(target, exchange.ShowQuery)} with the {current.Method} body: "
                     + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
                     + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
                     + "Send the body as bytes or a string, raise "
@@ -186,7 +186,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     /// Resolves <c>Location</c> against the current URL (RFC 3986 5.2) with fragment inheritance (RFC 9110 10.2.2), and
     /// checks it is an http(s) URL with a host; returns <see langword="null"/> and says why otherwise.
     /// </summary>
-    private Uri? ResolveLocation(HttpResponseMessage response, Uri current, int count, out string problem)
+    private Uri? ResolveLocation(HttpResponseMessage response, Uri current, int count, bool showQuery, out string problem)
     {
         problem = string.Empty;
         if (count != 1)
@@ -210,7 +210,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
         else if (!Uri.TryCreate(current, parsed, out target))
         {
-            problem = $"it cannot be resolved against {Show(current)}";
+            problem = $"it cannot be resolved against {DisplayUrl.Of(current, showQuery)}";
             return null;
         }
 
@@ -314,24 +314,5 @@ internal sealed class RedirectHandler : DelegatingHandler
         // The body is not kept: disposing frees the connection now, which an exception could never do later.
         response.Dispose();
         return exception;
-    }
-
-    // URLs in messages lose their user-info, query and fragment, which may hold secrets (tokens, codes).
-    private static string Show(Uri url) =>
-        url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-
-    private static string ShowLocation(string location)
-    {
-        var end = location.AsSpan().IndexOfAny('?', '#');
-        var shown = end < 0 ? location : string.Concat(location.AsSpan(0, end), "?…");
-        var authority = shown.IndexOf("://", StringComparison.Ordinal) + 3;
-        if (authority < 3)
-        {
-            return shown;
-        }
-
-        var hostEnd = shown.IndexOf('/', authority);
-        var at = shown.LastIndexOf('@', hostEnd < 0 ? shown.Length - 1 : hostEnd);
-        return at >= authority ? string.Concat(shown.AsSpan(0, authority), "…", shown.AsSpan(at)) : shown;
     }
 }

@@ -164,7 +164,8 @@ public sealed class ErrorTests(SignalServer signals) : IClassFixture<SignalServe
         var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() => call);
 
         Assert.Equal(TimeSpan.FromSeconds(5), ex.Limit);
-        Assert.Equal($"GET {signals.Server.BaseAddress}hang?id={id} timed out after 5 s (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer.", ex.Message);
+        Assert.Equal($"GET {signals.Server.BaseAddress}hang?* timed out after 5 s (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer.", ex.Message);
+        Assert.Equal(signals.Server.Url($"hang?id={id}"), ex.RequestUri);
         Assert.IsAssignableFrom<TimeoutException>(ex);
         await signals.Aborted(id).Task.WaitAsync(SignalServer.Guard);
     }
@@ -193,7 +194,7 @@ public sealed class ErrorTests(SignalServer signals) : IClassFixture<SignalServe
 
         var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() => client.GetAsync($"hang?id={id}"));
 
-        Assert.Contains($"hang?id={id}", ex.Message);
+        Assert.Contains("hang?*", ex.Message);
         Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Limit);
     }
 
