@@ -17,6 +17,7 @@ public sealed class HeraldClient : IDisposable
     private readonly HttpClient _http;
     private readonly ClientSettings _settings;
     private readonly HttpMessageHandler _pipeline;
+    private bool _disposed;
 
     /// <summary>Creates a client with default options.</summary>
     public HeraldClient()
@@ -139,7 +140,8 @@ public sealed class HeraldClient : IDisposable
     /// <exception cref="HeraldTimeoutException">Thrown when the call times out.</exception>
     /// <exception cref="HeraldCoercionException">Thrown when a successful response's body cannot be converted as asked.</exception>
     /// <exception cref="HttpRequestException">Thrown when the request fails in the transport (connection refused, unknown host, …).</exception>
-    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled.</exception>
+    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled, or something in the pipeline cancels the call.</exception>
+    /// <exception cref="ObjectDisposedException">Thrown when the client is disposed, before or during the call.</exception>
     public Task<HeraldResponse> SendAsync(HeraldRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -190,8 +192,14 @@ public sealed class HeraldClient : IDisposable
         return SendWithCallbacksAsync(request, respond, raise, cancellationToken);
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _http.Dispose();
+    /// <summary>
+    /// Disposes the client and its connections. Calls still in flight fail with <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        _http.Dispose();
+    }
 
     private async Task SendWithCallbacksAsync(
         HeraldRequest request, Action<HeraldResponse> respond, Action<Exception> raise, CancellationToken cancellationToken)
@@ -279,11 +287,20 @@ public sealed class HeraldClient : IDisposable
             response?.Dispose();
             throw new TaskCanceledException(ex.Message, ex, cancellationToken);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Volatile.Read(ref _disposed) && ex is OperationCanceledException or ObjectDisposedException or HttpRequestException)
+        {
+            // Disposing the client cancels the calls in flight and closes their connections: say so, rather than let
+            // it pass for a timeout or a network failure.
+            response?.Dispose();
+            throw new ObjectDisposedException(
+                $"The HeraldClient was disposed while {message.Method.Method} {DisplayUrl.Of(message.RequestUri, settings.ShowQuery)} was in flight; "
+                + "dispose a client only after its calls have finished.",
+                ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeoutSource?.IsCancellationRequested == true)
         {
             response?.Dispose();
-            var limit = timeoutSource?.IsCancellationRequested == true ? timeout : (TimeSpan?)null;
-            throw new HeraldTimeoutException(message.Method, message.RequestUri!, limit, ex, settings.ShowQuery);
+            throw new HeraldTimeoutException(message.Method, message.RequestUri!, timeout, ex, settings.ShowQuery);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureKinds.IsTimeout(ex))
         {
@@ -292,6 +309,7 @@ public sealed class HeraldClient : IDisposable
         }
         catch
         {
+            // Any other cancellation (a middleware's own token, a provider that gave up) stays a cancellation.
             response?.Dispose();
             throw;
         }

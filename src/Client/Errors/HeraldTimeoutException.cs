@@ -4,8 +4,9 @@ namespace Herald.Client;
 
 /// <summary>
 /// Thrown when a call runs out of time: the client's or request's <see cref="HeraldClientOptions.Timeout"/>, or a
-/// timeout inside the transport (connect, read). Cancellation through the caller's own token is not a timeout and
-/// stays an <see cref="OperationCanceledException"/>.
+/// timeout inside the transport (connect, read). Cancellation through the caller's own token, or by anything else
+/// in the pipeline, is not a timeout and stays an <see cref="OperationCanceledException"/>; disposing the client
+/// during a call gives an <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class HeraldTimeoutException : TimeoutException
 {

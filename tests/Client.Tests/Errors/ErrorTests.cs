@@ -199,6 +199,34 @@ public sealed class ErrorTests(SignalServer signals) : IClassFixture<SignalServe
     }
 
     [Fact]
+    public async Task Dispose_DuringACall_ThrowsObjectDisposedNotTimeout()
+    {
+        var client = NewClient();
+        var id = SignalServer.NewId();
+
+        var call = client.GetAsync($"hang?id={id}&key=SECRET123");
+        await signals.Arrived(id).Task.WaitAsync(SignalServer.Guard);
+        client.Dispose();
+        var ex = await Record.ExceptionAsync(() => call);
+
+        var disposed = Assert.IsType<ObjectDisposedException>(ex);
+        Assert.Contains("disposed while GET", disposed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET123", disposed.Message, StringComparison.Ordinal);
+        await signals.Aborted(id).Task.WaitAsync(SignalServer.Guard);
+    }
+
+    [Fact]
+    public async Task CancellationFromInsideThePipeline_StaysACancellation()
+    {
+        // A token provider that gives up cancels the call; nothing timed out, so it is no HeraldTimeoutException.
+        using var client = NewClient(o => o.Auth.LoadBearerToken = _ => throw new OperationCanceledException("identity provider shut down"));
+
+        var ex = await Record.ExceptionAsync(() => client.GetAsync("ping"));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
+    }
+
+    [Fact]
     public async Task CallerCancellation_IsNotATimeout()
     {
         var time = new ManualTimeProvider();
