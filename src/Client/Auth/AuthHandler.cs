@@ -126,7 +126,18 @@ internal sealed class AuthHandler : DelegatingHandler
             return response;
         }
 
-        var fresh = await tokens.RefreshAsync(token, cancellationToken);
+        string fresh;
+        try
+        {
+            fresh = await tokens.RefreshAsync(token, cancellationToken);
+        }
+        catch
+        {
+            // The 401 holds its connection until disposed: a failed or cancelled refresh must not leak it.
+            response.Dispose();
+            throw;
+        }
+
         if (fresh == token)
         {
             return response;

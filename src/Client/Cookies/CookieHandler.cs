@@ -67,17 +67,26 @@ internal sealed class CookieHandler : DelegatingHandler
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var cookies = SetCookieParser.ParseAll(response, _time.GetUtcNow());
-        exchange.ResponseCookies = cookies;
-        if (_policy != CookiePolicy.None)
+        try
         {
-            foreach (var cookie in cookies)
+            var cookies = SetCookieParser.ParseAll(response, _time.GetUtcNow());
+            exchange.ResponseCookies = cookies;
+            if (_policy != CookiePolicy.None)
             {
-                if (Admit(cookie, url, origin) is { } admitted)
+                foreach (var cookie in cookies)
                 {
-                    _store.Add(url, admitted);
+                    if (Admit(cookie, url, origin) is { } admitted)
+                    {
+                        _store.Add(url, admitted);
+                    }
                 }
             }
+        }
+        catch
+        {
+            // A custom store that throws fails the call; the response would otherwise keep its connection forever.
+            response.Dispose();
+            throw;
         }
 
         return response;

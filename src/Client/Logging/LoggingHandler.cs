@@ -121,9 +121,17 @@ internal sealed class LoggingHandler : DelegatingHandler
             }
         }
 
-        if (level != ClientLogLevel.None)
+        try
         {
-            Log(level, method, url, original, requestBody, response, _time.GetElapsedTime(started));
+            if (level != ClientLogLevel.None)
+            {
+                Log(level, method, url, original, requestBody, response, _time.GetElapsedTime(started));
+            }
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
 
         return await RespondAsync(response, cancellationToken);
@@ -131,9 +139,18 @@ internal sealed class LoggingHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> RespondAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        foreach (var interceptor in _onResponse)
+        try
         {
-            await interceptor(response, cancellationToken);
+            foreach (var interceptor in _onResponse)
+            {
+                await interceptor(response, cancellationToken);
+            }
+        }
+        catch
+        {
+            // The call fails, so nobody else will dispose the response: free its connection here.
+            response.Dispose();
+            throw;
         }
 
         return response;

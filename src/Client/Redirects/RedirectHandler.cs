@@ -59,87 +59,97 @@ internal sealed class RedirectHandler : DelegatingHandler
         var current = request;
         var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
         var followed = 0;
-        while (true)
+        try
         {
-            var method = NextMethod(current.Method, (int)response.StatusCode, strategy, out var keepBody);
-            if (method is null || current.RequestUri is not { IsAbsoluteUri: true } currentUrl
-                || !response.Headers.NonValidated.TryGetValues("Location", out var locationValues))
+            while (true)
             {
-                return response;
-            }
-
-            var location = locationValues.ToString();
-            if (followed >= maxRedirects)
-            {
-                if (strategy == RedirectStrategy.Graceful)
+                var method = NextMethod(current.Method, (int)response.StatusCode, strategy, out var keepBody);
+                if (method is null || current.RequestUri is not { IsAbsoluteUri: true } currentUrl
+                    || !response.Headers.NonValidated.TryGetValues("Location", out var locationValues))
                 {
                     return response;
                 }
 
-                throw Fail(
-                    response,
-                    currentUrl,
-                    RedirectError.TooManyRedirects,
-                    $"Stopped after {followed} redirects at {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} (next: '{DisplayUrl.Of(location, exchange.ShowQuery)}'); raise "
-                    + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
-                    + "last 3xx response back instead.",
-                    location,
-                    exchange);
-            }
-
-            var target = ResolveLocation(response, currentUrl, locationValues.Count, exchange.ShowQuery, out var problem);
-            if (target is null)
-            {
-                if (!_validateLocation)
+                var location = locationValues.ToString();
+                if (followed >= maxRedirects)
                 {
-                    return response;
+                    if (strategy == RedirectStrategy.Graceful)
+                    {
+                        return response;
+                    }
+
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.TooManyRedirects,
+                        $"Stopped after {followed} redirects at {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} (next: '{DisplayUrl.Of(location, exchange.ShowQuery)}'); raise "
+                        + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
+                        + "last 3xx response back instead.",
+                        location,
+                        exchange);
                 }
 
-                throw Fail(
-                    response,
-                    currentUrl,
-                    RedirectError.InvalidLocation,
-                    $"The {(int)response.StatusCode} response from {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} has an invalid Location '{DisplayUrl.Of(location, exchange.ShowQuery)}': "
-                    + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
-                    + "back instead of this exception.",
-                    location,
-                    exchange);
-            }
+                var target = ResolveLocation(response, currentUrl, locationValues.Count, exchange.ShowQuery, out var problem);
+                if (target is null)
+                {
+                    if (!_validateLocation)
+                    {
+                        return response;
+                    }
 
-            if (!_allowHttpsDowngrade && currentUrl.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
-            {
-                throw Fail(
-                    response,
-                    currentUrl,
-                    RedirectError.HttpsDowngrade,
-                    $"Refused to follow a redirect from https ({DisplayUrl.Of(currentUrl, exchange.ShowQuery)}) to plain http ({DisplayUrl.Of(target, exchange.ShowQuery)}). Request "
-                    + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
-                    location,
-                    exchange);
-            }
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.InvalidLocation,
+                        $"The {(int)response.StatusCode} response from {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} has an invalid Location '{DisplayUrl.Of(location, exchange.ShowQuery)}': "
+                        + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
+                        + "back instead of this exception.",
+                        location,
+                        exchange);
+                }
 
-            var content = keepBody ? current.Content : null;
-            if (content is ReplayableContent { CanReplay: false } stream)
-            {
-                throw Fail(
-                    response,
-                    currentUrl,
-                    RedirectError.BodyNotReplayable,
-                    $"Cannot follow the {(int)response.StatusCode} redirect to {DisplayUrl.Of(target, exchange.ShowQuery)} with the {current.Method} body: "
-                    + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
-                    + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
-                    + "Send the body as bytes or a string, raise "
-                    + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
-                    location,
-                    exchange);
-            }
+                if (!_allowHttpsDowngrade && currentUrl.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+                {
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.HttpsDowngrade,
+                        $"Refused to follow a redirect from https ({DisplayUrl.Of(currentUrl, exchange.ShowQuery)}) to plain http ({DisplayUrl.Of(target, exchange.ShowQuery)}). Request "
+                        + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
+                        location,
+                        exchange);
+                }
 
-            var next = CreateHop(current, currentUrl, method, target, content);
-            exchange.RedirectTrace.Add(target);
-            followed++;
+                var content = keepBody ? current.Content : null;
+                if (content is ReplayableContent { CanReplay: false } stream)
+                {
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.BodyNotReplayable,
+                        $"Cannot follow the {(int)response.StatusCode} redirect to {DisplayUrl.Of(target, exchange.ShowQuery)} with the {current.Method} body: "
+                        + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
+                        + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
+                        + "Send the body as bytes or a string, raise "
+                        + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
+                        location,
+                        exchange);
+                }
+
+                var next = CreateHop(current, currentUrl, method, target, content);
+                exchange.RedirectTrace.Add(target);
+                followed++;
+                response.Dispose();
+                current = next;
+                response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Whatever fails after a response arrived (a bad Location, the next hop) must not leave it holding its
+            // connection; disposing one already disposed does nothing.
             response.Dispose();
-            current = next;
-            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            throw;
         }
     }
 
