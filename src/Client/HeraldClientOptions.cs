@@ -14,8 +14,8 @@ public sealed class HeraldClientOptions
     {
         Middleware
             .Add(HeraldMiddleware.Redirects, () => new RedirectHandler(Redirects))
-            .Add(HeraldMiddleware.Cookies, () => new CookieHandler(Cookies))
             .Add(HeraldMiddleware.Auth, () => new AuthHandler(Auth))
+            .Add(HeraldMiddleware.Cookies, () => new CookieHandler(Cookies))
             .Add(HeraldMiddleware.Decompression, () => new DecompressionHandler(Decompression))
             .Add(HeraldMiddleware.Logging, () => new LoggingHandler(Logging));
     }

@@ -5,7 +5,8 @@ namespace Herald.Client;
 
 /// <summary>
 /// The cookie middleware. See <see cref="HeraldMiddleware"/> for its place in the pipeline: it sits below the redirect
-/// middleware, so every hop of a redirect gets the cookies of its own origin and stores what its response sets.
+/// and auth middleware, so every hop of a redirect and every attempt after a bearer refresh gets the cookies of its own
+/// origin, including those the previous response set, and stores what its response sets.
 /// </summary>
 /// <remarks>
 /// On each hop it writes one <c>Cookie</c> header (RFC 6265 5.4: never more than one): on the call's first origin, the

@@ -47,6 +47,17 @@ public sealed class BearerRefreshTests : IAsyncLifetime
                 return Results.Text(await reader.ReadToEndAsync());
             });
             app.MapGet("/always-401", () => Challenge());
+            app.MapGet("/affinity", (HttpContext c) =>
+            {
+                if (c.Request.Headers.Authorization != "Bearer " + Fresh)
+                {
+                    // A load balancer pins the session to a node on the first answer, a 401 included.
+                    c.Response.Headers.SetCookie = "affinity=node7; Path=/";
+                    return Challenge();
+                }
+
+                return Results.Text("cookie on retry: " + c.Request.Headers.Cookie);
+            });
             app.MapGet("/401-without-bearer", () => Results.Text("no", statusCode: 401));
         });
     }
@@ -159,6 +170,23 @@ public sealed class BearerRefreshTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(0, refreshes);
+    }
+
+    [Fact]
+    public async Task SendAsync_401SetsACookie_TheRetryCarriesIt_AndTheStoreKeepsIt()
+    {
+        using var client = Client(o =>
+        {
+            o.Auth.LoadBearerToken = _ => ValueTask.FromResult(Stale);
+            o.Auth.RefreshBearerToken = _ => ValueTask.FromResult(Fresh);
+        });
+
+        using var response = await client.GetAsync("affinity");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cookie on retry: affinity=node7", response.Body);
+        var cookie = Assert.Single(client.Cookies.GetAllCookies());
+        Assert.Equal(("affinity", "node7"), (cookie.Name, cookie.Value));
     }
 
     [Fact]
