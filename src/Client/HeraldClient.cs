@@ -233,6 +233,7 @@ public sealed class HeraldClient : IDisposable
         var exchange = HeraldExchange.Of(message);
         exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
         exchange.ShowQuery = settings.ShowQuery;
+        exchange.MaxReplayBufferBytes = settings.MaxReplayBufferBytes;
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null
             ? null

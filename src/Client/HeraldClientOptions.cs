@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Herald.Client.Internal;
 
 namespace Herald.Client;
 
@@ -19,6 +20,9 @@ public sealed class HeraldClientOptions
             .Add(HeraldMiddleware.Decompression, () => new DecompressionHandler(Decompression))
             .Add(HeraldMiddleware.Logging, () => new LoggingHandler(Logging));
     }
+
+    /// <summary>The default <see cref="MaxReplayBufferBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxReplayBufferBytes = BodyReplay.DefaultMaxBufferBytes;
 
     /// <summary>Gets the <c>User-Agent</c> Herald sends unless told otherwise: <c>Herald/</c> and the library version.</summary>
     public static string DefaultUserAgent { get; } = "Herald/" + LibraryVersion();
@@ -88,6 +92,16 @@ public sealed class HeraldClientOptions
     /// <summary>Gets or sets how query parameters and form fields with several values are written.</summary>
     /// <value>The default value is <see cref="MultiParamStyle.Repeat"/> (<c>a=1&amp;a=2</c>).</value>
     public MultiParamStyle MultiParamStyle { get; set; } = MultiParamStyle.Repeat;
+
+    /// <summary>
+    /// Gets or sets the most bytes of a request body kept so the body can be sent again, by a <c>307</c>/<c>308</c>
+    /// redirect or a retry after a bearer refresh. Only a body that can be read once (a stream that cannot seek) needs
+    /// a copy: bodies in memory (string, bytes, form, JSON), files, stream factories, seekable streams and multipart of
+    /// those are sent again as they are. A read-once body is copied while it is first sent, once for every middleware
+    /// that may resend it; a larger one is sent without a copy, and a call that needs it again fails saying so.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxReplayBufferBytes"/> (1 MiB). <c>0</c> keeps nothing.</value>
+    public long MaxReplayBufferBytes { get; set; } = DefaultMaxReplayBufferBytes;
 
     /// <summary>Gets or sets the clock for <see cref="Timeout"/> and <see cref="HeraldResponse.Elapsed"/>; tests pass a fake one.</summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>

@@ -16,7 +16,6 @@ internal sealed class AuthHandler : DelegatingHandler
     private readonly string? _clientAuthorization;
     private readonly BearerTokenSource? _tokens;
     private readonly Uri[] _origins;
-    private readonly long _maxReplay;
     private readonly CancellationTokenSource _lifetime = new();
 
     /// <exception cref="InvalidOperationException">Thrown when more than one kind of client-wide credential is set.</exception>
@@ -36,9 +35,6 @@ internal sealed class AuthHandler : DelegatingHandler
         {
             throw new InvalidOperationException("AuthOptions.RefreshBearerToken needs AuthOptions.LoadBearerToken to provide the first token.");
         }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxReplayBufferBytes, "AuthOptions.MaxReplayBufferBytes");
-        _maxReplay = options.MaxReplayBufferBytes;
 
         if (options.Basic is { } basic)
         {
@@ -117,7 +113,10 @@ internal sealed class AuthHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendWithTokenProviderAsync(HttpRequestMessage request, BearerTokenSource tokens, CancellationToken cancellationToken)
     {
-        var replayable = await PrepareReplayAsync(request.Content, cancellationToken);
+        // A refresh resends the request, so a read-once body keeps a copy as it is first sent (once, even when the
+        // redirect middleware above wants one too).
+        var exchange = HeraldExchange.Of(request);
+        BodyReplay.Prepare(request, exchange.MaxReplayBufferBytes);
         var token = await tokens.GetAsync(cancellationToken);
         SetOwnHeader(request, "Bearer " + token);
         var response = await base.SendAsync(request, cancellationToken);
@@ -143,11 +142,14 @@ internal sealed class AuthHandler : DelegatingHandler
             return response;
         }
 
-        if (!replayable)
+        if (!BodyReplay.CanSendAgain(request.Content))
         {
             response.Dispose();
             throw new HttpRequestException(HttpRequestError.Unknown,
-                $"{request.Method} {DisplayUrl.Of(request.RequestUri, HeraldExchange.Of(request).ShowQuery)} was refused with 401 and the bearer token has been refreshed, but the request body cannot be sent again: it is a stream of unknown length or larger than AuthOptions.MaxReplayBufferBytes ({_maxReplay} bytes). Send a body with a known length within that size, raise MaxReplayBufferBytes, or retry the call.",
+                $"{request.Method} {DisplayUrl.Of(request.RequestUri, exchange.ShowQuery)} was refused with 401 and the bearer token has been refreshed, "
+                + "but the request body cannot be sent again: it is a stream that can be read once only, and no whole copy was kept "
+                + $"(it is larger than HeraldClientOptions.MaxReplayBufferBytes, {exchange.MaxReplayBufferBytes} bytes, or was not sent in full). "
+                + "Send the body as bytes, a file or a stream factory (request.Body(() => Open())), raise MaxReplayBufferBytes, or retry the call.",
                 statusCode: HttpStatusCode.Unauthorized);
         }
 
@@ -155,24 +157,6 @@ internal sealed class AuthHandler : DelegatingHandler
         ForgetOwnHeader(request);
         SetOwnHeader(request, "Bearer " + fresh);
         return await base.SendAsync(request, cancellationToken);
-    }
-
-    // A refresh resends the request, so its body must survive the first send. Bodies already in memory can be
-    // serialized again; a sized body within the cap is buffered now; anything else cannot be replayed.
-    private async Task<bool> PrepareReplayAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null or ByteArrayContent or ReadOnlyMemoryContent)
-        {
-            return true;
-        }
-
-        if (content.Headers.ContentLength is { } length && length <= _maxReplay)
-        {
-            await content.LoadIntoBufferAsync(_maxReplay, cancellationToken);
-            return true;
-        }
-
-        return false;
     }
 
     private bool InClientScope(Uri target, HeraldExchange exchange)

@@ -22,9 +22,6 @@ namespace Herald.Client;
 /// </remarks>
 public sealed class AuthOptions
 {
-    /// <summary>The default <see cref="MaxReplayBufferBytes"/>: 1 MiB.</summary>
-    public const long DefaultMaxReplayBufferBytes = 1024 * 1024;
-
     /// <summary>
     /// Gets or sets the user name and password sent preemptively as <c>Authorization: Basic</c> (UTF-8, RFC 7617).
     /// The user name may not contain a colon.
@@ -58,14 +55,6 @@ public sealed class AuthOptions
     /// </summary>
     /// <value>The default value is an empty list.</value>
     public IList<Uri> Origins { get; } = [];
-
-    /// <summary>
-    /// Gets or sets the largest request body buffered so it can be sent again after a bearer refresh. A body of known
-    /// length up to this size, or one already in memory, is replayable; a larger or unsized stream body is not, and a
-    /// call that needs to replay it fails with an <see cref="HttpRequestException"/> saying so.
-    /// </summary>
-    /// <value>The default value is <see cref="DefaultMaxReplayBufferBytes"/> (1 MiB).</value>
-    public long MaxReplayBufferBytes { get; set; } = DefaultMaxReplayBufferBytes;
 
     /// <summary>
     /// Gets or sets the framework credentials the transport answers <c>Digest</c>, <c>NTLM</c> and <c>Negotiate</c>

@@ -24,6 +24,7 @@ internal sealed class ClientSettings
         TimeProvider = options.TimeProvider;
         JsonOptions = Freeze(options.JsonSerializerOptions);
         ShowQuery = options.Logging.LogQueryStrings;
+        MaxReplayBufferBytes = options.MaxReplayBufferBytes;
     }
 
     public Uri? BaseAddress { get; }
@@ -51,6 +52,9 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>The most bytes of a read-once request body kept for a resend (<see cref="HeraldClientOptions.MaxReplayBufferBytes"/>).</summary>
+    public long MaxReplayBufferBytes { get; }
 
     /// <summary>Whether exception messages show URLs with their query (<see cref="ClientLoggingOptions.LogQueryStrings"/>).</summary>
     public bool ShowQuery { get; }
@@ -85,6 +89,14 @@ internal sealed class ClientSettings
         if (options.TimeProvider is null)
         {
             throw new ArgumentException("HeraldClientOptions.TimeProvider must not be null; use TimeProvider.System.", nameof(options));
+        }
+
+        if (options.MaxReplayBufferBytes < 0 || options.MaxReplayBufferBytes > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                "HeraldClientOptions.MaxReplayBufferBytes",
+                options.MaxReplayBufferBytes,
+                $"HeraldClientOptions.MaxReplayBufferBytes must be from 0 to {Array.MaxLength} bytes (a copy is kept in one array).");
         }
 
         CheckEnum(options.ResponseBody, "HeraldClientOptions.ResponseBody");

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Herald.Client.Internal;
 
 namespace Herald.Client;
@@ -21,7 +20,6 @@ internal sealed class RedirectHandler : DelegatingHandler
     private readonly int _maxRedirects;
     private readonly bool _validateLocation;
     private readonly bool _allowHttpsDowngrade;
-    private readonly int _maxBufferedBodySize;
 
     public RedirectHandler(RedirectOptions options)
     {
@@ -34,7 +32,6 @@ internal sealed class RedirectHandler : DelegatingHandler
         _maxRedirects = options.MaxRedirects;
         _validateLocation = options.ValidateLocation;
         _allowHttpsDowngrade = options.AllowHttpsDowngrade;
-        _maxBufferedBodySize = options.MaxBufferedBodySize;
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -54,7 +51,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
         var maxRedirects = request.Options.TryGetValue(MaxRedirectsKey, out var perRequestMax) ? perRequestMax : _maxRedirects;
         var exchange = HeraldExchange.Of(request);
-        PrepareBodyForReplay(request, strategy);
+        PrepareBodyForReplay(request, strategy, exchange.MaxReplayBufferBytes);
 
         var current = request;
         var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
@@ -121,7 +118,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                 }
 
                 var content = keepBody ? current.Content : null;
-                if (content is ReplayableContent { CanReplay: false } stream)
+                if (!BodyReplay.CanSendAgain(content))
                 {
                     throw Fail(
                         response,
@@ -129,9 +126,9 @@ internal sealed class RedirectHandler : DelegatingHandler
                         RedirectError.BodyNotReplayable,
                         $"Cannot follow the {(int)response.StatusCode} redirect to {DisplayUrl.Of(target, exchange.ShowQuery)} with the {current.Method} body: "
                         + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
-                        + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
-                        + "Send the body as bytes or a string, raise "
-                        + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
+                        + $"larger than HeraldClientOptions.MaxReplayBufferBytes, {exchange.MaxReplayBufferBytes} bytes, or was not "
+                        + "sent in full). Send the body as bytes, a file or a stream factory (request.Body(() => Open())), raise "
+                        + "MaxReplayBufferBytes, or follow the redirect yourself with RedirectStrategy.None.",
                         location,
                         exchange);
                 }
@@ -277,29 +274,15 @@ internal sealed class RedirectHandler : DelegatingHandler
         return next;
     }
 
-    /// <summary>Wraps a read-once body before the first send when a 307/308 could ask for it again.</summary>
-    private void PrepareBodyForReplay(HttpRequestMessage request, RedirectStrategy strategy)
+    /// <summary>Makes a read-once body keep a copy while it is first sent, when a 307/308 could ask for it again.</summary>
+    private static void PrepareBodyForReplay(HttpRequestMessage request, RedirectStrategy strategy, long limit)
     {
-        var content = request.Content;
-        if (content is null || IsReplayable(content))
-        {
-            return;
-        }
-
         var mayResend = strategy == RedirectStrategy.Lax || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
         if (mayResend)
         {
-            request.Content = new ReplayableContent(content, _maxBufferedBodySize);
+            BodyReplay.Prepare(request, limit);
         }
     }
-
-    /// <summary>Whether serializing <paramref name="content"/> again produces the same bytes without keeping a copy.</summary>
-    internal static bool IsReplayable(HttpContent content) => content switch
-    {
-        ByteArrayContent or ReadOnlyMemoryContent or JsonContent or ReplayableContent => true,
-        MultipartContent parts => parts.All(IsReplayable),
-        _ => false,
-    };
 
     private static bool IsOriginBound(string header) =>
         string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)

@@ -45,16 +45,6 @@ public sealed class RedirectOptions
     /// <value>The default value is <see langword="false"/> (Ktor's <c>allowHttpsDowngrade</c>).</value>
     public bool AllowHttpsDowngrade { get; set; }
 
-    /// <summary>
-    /// Gets or sets how many bytes of a request body that can be read only once (a stream) are kept while it is sent,
-    /// so that a <c>307</c> or <c>308</c> can send it again. Bodies in memory (string, bytes, form, JSON, multipart of
-    /// those) are resent without a copy; a larger stream is sent without keeping it, and a redirect that needs it again
-    /// throws a <see cref="HeraldRedirectException"/> with <see cref="RedirectError.BodyNotReplayable"/>. Only requests that
-    /// might be followed with their body are affected (<see cref="RedirectStrategy.Lax"/>, or a <c>GET</c> with a body).
-    /// </summary>
-    /// <value>The default value is 1 MiB (<c>1048576</c>). <c>0</c> keeps nothing.</value>
-    public int MaxBufferedBodySize { get; set; } = 1024 * 1024;
-
     /// <summary>Checks the settings when a client is built.</summary>
     internal void Validate()
     {
@@ -71,14 +61,6 @@ public sealed class RedirectOptions
                 nameof(MaxRedirects),
                 MaxRedirects,
                 "RedirectOptions.MaxRedirects must be 0 or more; use RedirectStrategy.None to follow no redirect.");
-        }
-
-        if (MaxBufferedBodySize < 0)
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(MaxBufferedBodySize),
-                MaxBufferedBodySize,
-                "RedirectOptions.MaxBufferedBodySize must be 0 or more (bytes).");
         }
     }
 }

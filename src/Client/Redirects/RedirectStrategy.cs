@@ -25,7 +25,7 @@ public enum RedirectStrategy
 
     /// <summary>
     /// Follows redirects of every method. <c>307</c> and <c>308</c> keep the method and resend the body (which must be
-    /// replayable, see <see cref="RedirectOptions.MaxBufferedBodySize"/>); <c>301</c>, <c>302</c> and <c>303</c> turn
+    /// replayable, see <see cref="HeraldClientOptions.MaxReplayBufferBytes"/>); <c>301</c>, <c>302</c> and <c>303</c> turn
     /// the request into a <c>GET</c> without a body (a <c>GET</c> or <c>HEAD</c> keeps its method on <c>301</c> and
     /// <c>302</c>). Past <see cref="RedirectOptions.MaxRedirects"/> a <see cref="HeraldRedirectException"/> is thrown.
     /// </summary>
