@@ -73,7 +73,8 @@ internal sealed class AuthHandler : DelegatingHandler
 
         if (request.Options.TryGetValue(AuthRequestExtensions.AuthorizationKey, out var perRequest))
         {
-            if (SameOrigin(target, exchange.FirstHop))
+            // Only while the call is still at its first origin: a redirect away and back drops them for good.
+            if (!exchange.LeftFirstOrigin && SameOrigin(target, exchange.FirstHop))
             {
                 SetOwnHeader(request, perRequest);
             }

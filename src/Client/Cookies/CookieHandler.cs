@@ -9,8 +9,9 @@ namespace Herald.Client;
 /// origin, including those the previous response set, and stores what its response sets.
 /// </summary>
 /// <remarks>
-/// On each hop it writes one <c>Cookie</c> header (RFC 6265 5.4: never more than one): on the call's first origin, the
-/// caller's own <c>Cookie</c> header and the per-request cookies; then the store's cookies for the hop's URL, minus
+/// On each hop it writes one <c>Cookie</c> header (RFC 6265 5.4: never more than one): on the call's first origin (until
+/// a redirect leaves it), the caller's own <c>Cookie</c> header and the per-request cookies; then the store's cookies
+/// for the hop's URL, minus
 /// names already given. It replaces any <c>Cookie</c> header a previous hop left, so cookies never leak to another
 /// origin and are never doubled.
 /// </remarks>
@@ -60,7 +61,7 @@ internal sealed class CookieHandler : DelegatingHandler
                 : null;
         }
 
-        var header = BuildCookieHeader(request, url, origin, exchange.CallerCookieHeader);
+        var header = BuildCookieHeader(request, url, origin, exchange.CallerCookieHeader, exchange.LeftFirstOrigin);
         request.Headers.Remove("Cookie");
         if (header is not null)
         {
@@ -93,9 +94,10 @@ internal sealed class CookieHandler : DelegatingHandler
         return response;
     }
 
-    private string? BuildCookieHeader(HttpRequestMessage request, Uri url, Uri origin, string? callerHeader)
+    private string? BuildCookieHeader(HttpRequestMessage request, Uri url, Uri origin, string? callerHeader, bool leftOrigin)
     {
-        var atOrigin = RedirectHandler.SameOrigin(url, origin);
+        // The caller's cookies go to the first origin only, and not again once a redirect has left it.
+        var atOrigin = !leftOrigin && RedirectHandler.SameOrigin(url, origin);
         var caller = atOrigin ? callerHeader : null;
         var perRequest = atOrigin && request.Options.TryGetValue(RequestCookiesKey, out var list) && list.Count > 0 ? list : null;
         var stored = _policy == CookiePolicy.None || (_policy == CookiePolicy.Strict && !CookieRules.SameSite(url, origin))

@@ -133,6 +133,12 @@ internal sealed class RedirectHandler : DelegatingHandler
                         exchange);
                 }
 
+                if (request.RequestUri is { IsAbsoluteUri: true } first && !SameOrigin(first, target))
+                {
+                    // Once away, the first origin's per-request credentials and cookies never come back in this call.
+                    exchange.LeftFirstOrigin = true;
+                }
+
                 var next = CreateHop(current, currentUrl, method, target, content);
                 exchange.RedirectTrace.Add(target);
                 followed++;

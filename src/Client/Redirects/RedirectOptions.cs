@@ -8,8 +8,10 @@ namespace Herald.Client;
 /// <remarks>
 /// Whatever the settings, <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> headers are never
 /// forwarded to another origin (scheme, host and port): once a redirect leaves the origin they were sent to, they are
-/// dropped for the rest of the call. The cookie middleware, which runs below this one, adds the cookies that belong to
-/// each new origin by itself.
+/// dropped for the rest of the call, even if a later redirect comes back, and so are per-request credentials
+/// (<see cref="AuthRequestExtensions.BasicAuth(HeraldRequest, string, string)"/>) and per-request cookies. The cookie
+/// middleware, which runs below this one, adds the stored cookies that belong to each new origin by itself, and the
+/// auth middleware the client-wide credentials of each origin they are scoped to.
 /// </remarks>
 public sealed class RedirectOptions
 {
