@@ -20,6 +20,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     private readonly int _maxRedirects;
     private readonly bool _validateLocation;
     private readonly bool _allowHttpsDowngrade;
+    private readonly HashSet<string> _originBound;
 
     public RedirectHandler(RedirectOptions options)
     {
@@ -32,6 +33,12 @@ internal sealed class RedirectHandler : DelegatingHandler
         _maxRedirects = options.MaxRedirects;
         _validateLocation = options.ValidateLocation;
         _allowHttpsDowngrade = options.AllowHttpsDowngrade;
+
+        // These three are credentials by definition (RFC 9110 11.6, RFC 6265): never forwarded, whatever the set says.
+        _originBound = new HashSet<string>(options.OriginBoundHeaders, StringComparer.OrdinalIgnoreCase)
+        {
+            "Authorization", "Proxy-Authorization", "Cookie", "Host",
+        };
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -139,7 +146,7 @@ internal sealed class RedirectHandler : DelegatingHandler
                     exchange.LeftFirstOrigin = true;
                 }
 
-                var next = CreateHop(current, currentUrl, method, target, content);
+                var next = CreateHop(current, currentUrl, method, target, content, _originBound);
                 exchange.RedirectTrace.Add(target);
                 followed++;
                 response.Dispose();
@@ -250,7 +257,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     /// <summary>Builds the next hop: a fresh message with the headers that may go along, every option, and the body if kept.</summary>
     private static HttpRequestMessage CreateHop(
-        HttpRequestMessage current, Uri currentUrl, HttpMethod method, Uri target, HttpContent? content)
+        HttpRequestMessage current, Uri currentUrl, HttpMethod method, Uri target, HttpContent? content, HashSet<string> originBound)
     {
         var next = new HttpRequestMessage(method, target)
         {
@@ -262,7 +269,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         var sameOrigin = SameOrigin(currentUrl, target);
         foreach (var header in current.Headers.NonValidated)
         {
-            if ((!sameOrigin && IsOriginBound(header.Key)) || (content is null && IsBodyFraming(header.Key)))
+            if ((!sameOrigin && originBound.Contains(header.Key)) || (content is null && IsBodyFraming(header.Key)))
             {
                 continue;
             }
@@ -289,12 +296,6 @@ internal sealed class RedirectHandler : DelegatingHandler
             BodyReplay.Prepare(request, limit);
         }
     }
-
-    private static bool IsOriginBound(string header) =>
-        string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Cookie", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Host", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsBodyFraming(string header) =>
         string.Equals(header, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)

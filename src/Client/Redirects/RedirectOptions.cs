@@ -6,9 +6,10 @@ namespace Herald.Client;
 /// <see cref="RedirectRequestExtensions.MaxRedirects(HeraldRequest, int)"/>.
 /// </summary>
 /// <remarks>
-/// Whatever the settings, <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> headers are never
-/// forwarded to another origin (scheme, host and port): once a redirect leaves the origin they were sent to, they are
-/// dropped for the rest of the call, even if a later redirect comes back, and so are per-request credentials
+/// The headers in <see cref="OriginBoundHeaders"/> (and, whatever the settings, <c>Authorization</c>,
+/// <c>Proxy-Authorization</c> and <c>Cookie</c>) are never forwarded to another origin (scheme, host and port): once
+/// a redirect leaves the origin they were sent to, they are dropped for the rest of the call, even if a later redirect
+/// comes back, and so are per-request credentials
 /// (<see cref="AuthRequestExtensions.BasicAuth(HeraldRequest, string, string)"/>) and per-request cookies. The cookie
 /// middleware, which runs below this one, adds the stored cookies that belong to each new origin by itself, and the
 /// auth middleware the client-wide credentials of each origin they are scoped to.
@@ -47,6 +48,38 @@ public sealed class RedirectOptions
     /// <value>The default value is <see langword="false"/> (Ktor's <c>allowHttpsDowngrade</c>).</value>
     public bool AllowHttpsDowngrade { get; set; }
 
+    /// <summary>
+    /// Gets the request headers that hold secrets for one origin and are dropped when a redirect goes to another
+    /// origin (scheme, host and port), for the rest of the call. Names are case-insensitive. Add your own API-key
+    /// headers; other headers (<c>Accept</c>, <c>X-Request-Id</c>, …) follow redirects anywhere.
+    /// <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> are dropped even if removed from this set.
+    /// </summary>
+    /// <value>
+    /// The default value holds <c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c> and the common API-key
+    /// and token headers: <c>X-Api-Key</c>, <c>Api-Key</c>, <c>X-Api-Token</c>, <c>X-Auth-Token</c>,
+    /// <c>X-Access-Token</c>, <c>X-CSRF-Token</c>, <c>X-XSRF-Token</c>, <c>Private-Token</c> (GitLab),
+    /// <c>Ocp-Apim-Subscription-Key</c> (Azure API Management), <c>X-Goog-Api-Key</c> (Google),
+    /// <c>X-Amz-Security-Token</c> (AWS) and <c>X-Vault-Token</c> (Vault).
+    /// </value>
+    public ISet<string> OriginBoundHeaders { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Authorization",
+        "Proxy-Authorization",
+        "Cookie",
+        "X-Api-Key",
+        "Api-Key",
+        "X-Api-Token",
+        "X-Auth-Token",
+        "X-Access-Token",
+        "X-CSRF-Token",
+        "X-XSRF-Token",
+        "Private-Token",
+        "Ocp-Apim-Subscription-Key",
+        "X-Goog-Api-Key",
+        "X-Amz-Security-Token",
+        "X-Vault-Token",
+    };
+
     /// <summary>Checks the settings when a client is built.</summary>
     internal void Validate()
     {
@@ -55,6 +88,15 @@ public sealed class RedirectOptions
             throw new ArgumentException(
                 $"RedirectOptions.Strategy has the undefined value {(int)Strategy}; use a RedirectStrategy member.",
                 nameof(Strategy));
+        }
+
+        foreach (var name in OriginBoundHeaders)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ArgumentException(
+                    "RedirectOptions.OriginBoundHeaders holds an empty header name; remove it.", nameof(OriginBoundHeaders));
+            }
         }
 
         if (MaxRedirects < 0)

@@ -46,6 +46,52 @@ public sealed class RedirectSecurityTests
     }
 
     [Fact]
+    public async Task SendAsync_CrossOriginRedirect_DropsSecretCustomHeaders_KeepsOthers()
+    {
+        await using var a = await RedirectTestServer.StartAsync();
+        await using var b = await RedirectTestServer.StartAsync();
+        using var client = new HeraldClient(o =>
+        {
+            o.TransportHandler = () => LoopbackTransport.Create();
+            o.DefaultHeaders.Add("X-Api-Key", "k-123"); // as the README's one-client-per-service example does
+            o.Redirects.OriginBoundHeaders.Add("x-tenant-secret");
+        });
+        var request = new HeraldRequest(HttpMethod.Get, a.Url($"r/302?to={Uri.EscapeDataString(b.Url("headers").ToString())}").ToString())
+            .Header("X-Tenant-Secret", "t-456")
+            .Header("X-Custom", "kept");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal([b.Url("headers")], response.RedirectTrace);
+        Assert.Equal(string.Empty, Seen(response, "X-Api-Key"));
+        Assert.Equal(string.Empty, Seen(response, "X-Tenant-Secret"));
+        Assert.Equal("kept", Seen(response, "X-Custom"));
+    }
+
+    [Fact]
+    public async Task SendAsync_SameOriginRedirect_KeepsSecretCustomHeaders()
+    {
+        await using var a = await RedirectTestServer.StartAsync();
+        using var client = new HeraldClient(o =>
+        {
+            o.TransportHandler = () => LoopbackTransport.Create();
+            o.DefaultHeaders.Add("X-Api-Key", "k-123");
+        });
+
+        using var response = await client.GetAsync(a.Url("r/302?to=/headers").ToString());
+
+        Assert.Equal("k-123", Seen(response, "X-Api-Key"));
+    }
+
+    [Fact]
+    public void OriginBoundHeaders_EmptyName_IsRefusedWhenTheClientIsBuilt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new HeraldClient(o => o.Redirects.OriginBoundHeaders.Add(" ")));
+
+        Assert.Contains("RedirectOptions.OriginBoundHeaders", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_SameHostOtherPort_IsAnotherOrigin()
     {
         await using var a = await RedirectTestServer.StartAsync();
