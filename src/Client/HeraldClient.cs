@@ -234,6 +234,10 @@ public sealed class HeraldClient : IDisposable
         exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
         exchange.ShowQuery = settings.ShowQuery;
         exchange.MaxReplayBufferBytes = settings.MaxReplayBufferBytes;
+        if (settings.CredentialsPerCall)
+        {
+            ScopedCredentials.EnterCall(message.RequestUri!);
+        }
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null
             ? null

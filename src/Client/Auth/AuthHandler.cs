@@ -197,7 +197,7 @@ internal sealed class AuthHandler : DelegatingHandler
         }
     }
 
-    private static bool SameOrigin(Uri a, Uri? b) =>
+    internal static bool SameOrigin(Uri a, Uri? b) =>
         b is not null
         && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
@@ -216,7 +216,7 @@ internal sealed class AuthHandler : DelegatingHandler
         return false;
     }
 
-    private static Uri OriginOfConfigured(Uri uri)
+    internal static Uri OriginOfConfigured(Uri uri)
     {
         if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

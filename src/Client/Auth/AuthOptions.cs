@@ -16,8 +16,9 @@ namespace Herald.Client;
 /// <see cref="AuthRequestExtensions.BearerToken(HeraldRequest, string)"/>) go to the origin the request starts at and
 /// win over client-wide ones. An <c>Authorization</c> header the caller set is left alone.</para>
 /// <para><see cref="Credentials"/> are the framework's: the transport answers <c>Digest</c>, <c>NTLM</c>,
-/// <c>Negotiate</c> (and <c>Basic</c>) challenges with them. A <see cref="NetworkCredential"/> answers every host that
-/// challenges; a <see cref="CredentialCache"/> limits each credential to a URI prefix and scheme.</para>
+/// <c>Negotiate</c> (and <c>Basic</c>) challenges with them, within the same scope as the client-wide credentials
+/// above, so a redirect to another host that challenges gets nothing. A <see cref="CredentialCache"/> further limits
+/// each credential to a URI prefix and scheme inside that scope.</para>
 /// <para>Credentials are never logged: the logging middleware redacts <c>Authorization</c>.</para>
 /// </remarks>
 public sealed class AuthOptions
@@ -60,8 +61,16 @@ public sealed class AuthOptions
     /// Gets or sets the framework credentials the transport answers <c>Digest</c>, <c>NTLM</c> and <c>Negotiate</c>
     /// challenges with (<see cref="SocketsHttpHandler.Credentials"/>): a <see cref="NetworkCredential"/>,
     /// <see cref="CredentialCache.DefaultCredentials"/> for the current Windows or Kerberos identity, or a
-    /// <see cref="CredentialCache"/> per URI prefix and scheme.
+    /// <see cref="CredentialCache"/> per URI prefix and scheme. They answer only challenges from the origins in
+    /// <see cref="Origins"/>, else from the base address's origin, else from the origin each call starts at; never
+    /// from a host a redirect leads to outside that scope.
     /// </summary>
+    /// <remarks>
+    /// The transport sees them through a scoping wrapper. One consequence for
+    /// <see cref="CredentialCache.DefaultCredentials"/> on Windows: the framework keeps separate connections per
+    /// impersonated identity only when it is given that very object, so a process that impersonates several users
+    /// should build one client per user.
+    /// </remarks>
     /// <value>The default value is <see langword="null"/>.</value>
     public ICredentials? Credentials { get; set; }
 

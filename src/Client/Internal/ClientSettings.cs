@@ -25,6 +25,7 @@ internal sealed class ClientSettings
         JsonOptions = Freeze(options.JsonSerializerOptions);
         ShowQuery = options.Logging.LogQueryStrings;
         MaxReplayBufferBytes = options.MaxReplayBufferBytes;
+        CredentialsPerCall = options.Auth.Credentials is not null && options.Auth.Origins.Count == 0 && options.BaseAddress is null;
     }
 
     public Uri? BaseAddress { get; }
@@ -55,6 +56,12 @@ internal sealed class ClientSettings
 
     /// <summary>The most bytes of a read-once request body kept for a resend (<see cref="HeraldClientOptions.MaxReplayBufferBytes"/>).</summary>
     public long MaxReplayBufferBytes { get; }
+
+    /// <summary>
+    /// Whether framework credentials are scoped to the origin each call starts at (no origins, no base address), so
+    /// each call must tell them (<see cref="ScopedCredentials.EnterCall(Uri)"/>).
+    /// </summary>
+    public bool CredentialsPerCall { get; }
 
     /// <summary>Whether exception messages show URLs with their query (<see cref="ClientLoggingOptions.LogQueryStrings"/>).</summary>
     public bool ShowQuery { get; }

@@ -41,7 +41,8 @@ internal static class TransportFactory
             PooledConnectionIdleTimeout = transport.PooledConnectionIdleTimeout,
             PooledConnectionLifetime = transport.PooledConnectionLifetime,
             ConnectTimeout = transport.ConnectTimeout,
-            Credentials = options.Auth.Credentials,
+            // Scoped like every client-wide credential: the transport sees every redirect hop, to any host.
+            Credentials = ScopedCredentials.For(options),
             PreAuthenticate = options.Auth.PreAuthenticate,
             SslOptions = CreateSslOptions(transport),
         };
