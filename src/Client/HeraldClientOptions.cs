@@ -13,6 +13,10 @@ public sealed class HeraldClientOptions
     /// <summary>Creates options with Herald's default middleware installed in its documented order.</summary>
     public HeraldClientOptions()
     {
+        // The sub-options fall back to this object's clock when they have none of their own.
+        Cookies = new CookieJarOptions(this);
+        Logging = new ClientLoggingOptions(this);
+        Transport = new TransportOptions(this);
         Middleware
             .Add(HeraldMiddleware.Redirects, () => new RedirectHandler(Redirects))
             .Add(HeraldMiddleware.Auth, () => new AuthHandler(Auth))
@@ -103,7 +107,12 @@ public sealed class HeraldClientOptions
     /// <value>The default value is <see cref="DefaultMaxReplayBufferBytes"/> (1 MiB). <c>0</c> keeps nothing.</value>
     public long MaxReplayBufferBytes { get; set; } = DefaultMaxReplayBufferBytes;
 
-    /// <summary>Gets or sets the clock for <see cref="Timeout"/> and <see cref="HeraldResponse.Elapsed"/>; tests pass a fake one.</summary>
+    /// <summary>
+    /// Gets or sets the client's clock: it times <see cref="Timeout"/> and <see cref="HeraldResponse.Elapsed"/>, and it
+    /// is the clock of every middleware whose own is not set (<see cref="CookieJarOptions.TimeProvider"/> for cookie
+    /// expiry, <see cref="ClientLoggingOptions.TimeProvider"/> for hop timings, <see cref="TransportOptions.TimeProvider"/>
+    /// for the read timeout). Tests set one fake clock here and it drives them all.
+    /// </summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -114,7 +123,7 @@ public sealed class HeraldClientOptions
     public RedirectOptions Redirects { get; } = new();
 
     /// <summary>Gets the cookie middleware's options.</summary>
-    public CookieJarOptions Cookies { get; } = new();
+    public CookieJarOptions Cookies { get; }
 
     /// <summary>Gets the authentication middleware's options.</summary>
     public AuthOptions Auth { get; } = new();
@@ -123,10 +132,10 @@ public sealed class HeraldClientOptions
     public DecompressionOptions Decompression { get; } = new();
 
     /// <summary>Gets the logging and interceptor middleware's options.</summary>
-    public ClientLoggingOptions Logging { get; } = new();
+    public ClientLoggingOptions Logging { get; }
 
     /// <summary>Gets the transport's options: pool, timeouts, proxy, TLS and HTTP version.</summary>
-    public TransportOptions Transport { get; } = new();
+    public TransportOptions Transport { get; }
 
     /// <summary>
     /// Gets or sets a factory for the innermost handler, in place of the <see cref="SocketsHttpHandler"/> built from

@@ -34,7 +34,7 @@ internal sealed class CookieHandler : DelegatingHandler
         // A client never sees later changes to its options: keep the values it was built with.
         _policy = options.Policy;
         _store = options.Store;
-        _time = options.TimeProvider;
+        _time = options.EffectiveTimeProvider;
     }
 
     /// <summary>Gets the options this handler was built with.</summary>

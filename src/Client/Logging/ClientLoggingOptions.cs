@@ -22,6 +22,16 @@ namespace Herald.Client;
 /// </remarks>
 public sealed class ClientLoggingOptions
 {
+    private readonly HeraldClientOptions? _client;
+
+    /// <summary>Creates options whose clock, unless set, is <see cref="System.TimeProvider.System"/>.</summary>
+    public ClientLoggingOptions()
+    {
+    }
+
+    /// <summary>Creates the options of <paramref name="client"/>, whose clock they use unless they have their own.</summary>
+    internal ClientLoggingOptions(HeraldClientOptions client) => _client = client;
+
     /// <summary>The logger category used when <see cref="LoggerFactory"/> creates the logger: <c>Herald.Client</c>.</summary>
     public const string CategoryName = "Herald.Client";
 
@@ -93,9 +103,15 @@ public sealed class ClientLoggingOptions
     /// <value>The default value is an empty list.</value>
     public IList<Func<HttpResponseMessage, CancellationToken, ValueTask>> ResponseInterceptors { get; } = [];
 
-    /// <summary>Gets or sets the clock that times each hop.</summary>
-    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>Gets or sets a clock that times each hop, in place of the client's.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the client's <see cref="HeraldClientOptions.TimeProvider"/>
+    /// (<see cref="System.TimeProvider.System"/> for options created on their own).
+    /// </value>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>The clock in force: this object's, else the client's, else the system's.</summary>
+    internal TimeProvider EffectiveTimeProvider => TimeProvider ?? _client?.TimeProvider ?? System.TimeProvider.System;
 
     /// <summary>Adds a request interceptor (see <see cref="RequestInterceptors"/>).</summary>
     /// <param name="interceptor">Runs on each hop's request.</param>

@@ -34,11 +34,6 @@ internal sealed class LoggingHandler : DelegatingHandler
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxLoggedBodyBytes, "ClientLoggingOptions.MaxLoggedBodyBytes");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxSavedBodyBytes, "ClientLoggingOptions.MaxSavedBodyBytes");
-        if (options.TimeProvider is null)
-        {
-            throw new ArgumentException("ClientLoggingOptions.TimeProvider is null; leave it at TimeProvider.System or give a clock.", "ClientLoggingOptions.TimeProvider");
-        }
-
         Options = options;
         _logger = options.ResolveLogger();
         _level = options.Level;
@@ -48,7 +43,7 @@ internal sealed class LoggingHandler : DelegatingHandler
         _redacted = new HashSet<string>(options.RedactedHeaders, StringComparer.OrdinalIgnoreCase);
         _onRequest = [.. options.RequestInterceptors];
         _onResponse = [.. options.ResponseInterceptors];
-        _time = options.TimeProvider;
+        _time = options.EffectiveTimeProvider;
         _showQuery = options.LogQueryStrings;
     }
 

@@ -143,11 +143,6 @@ internal static class TransportFactory
             throw new ArgumentException($"TransportOptions.VersionPolicy {transport.VersionPolicy} is not a defined HttpVersionPolicy.", nameof(TransportOptions.VersionPolicy));
         }
 
-        if (transport.TimeProvider is null)
-        {
-            throw new ArgumentException("TransportOptions.TimeProvider is null; leave it at TimeProvider.System or give a clock.", nameof(TransportOptions.TimeProvider));
-        }
-
         if (transport.Proxy is { } proxy)
         {
             if (!proxy.IsAbsoluteUri || !ProxySchemes.Contains(proxy.Scheme) || string.IsNullOrEmpty(proxy.Host))
