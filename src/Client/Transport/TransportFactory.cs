@@ -148,14 +148,14 @@ internal static class TransportFactory
             if (!proxy.IsAbsoluteUri || !ProxySchemes.Contains(proxy.Scheme) || string.IsNullOrEmpty(proxy.Host))
             {
                 throw new ArgumentException(
-                    $"TransportOptions.Proxy '{proxy}' is not a proxy address; use http://host:port, https://host:port or socks5://host:port (socks4 and socks4a too).",
+                    $"TransportOptions.Proxy '{DisplayUrl.Of(proxy, showQuery: false)}' is not a proxy address; use http://host:port, https://host:port or socks5://host:port (socks4 and socks4a too).",
                     nameof(TransportOptions.Proxy));
             }
 
             if (proxy.AbsolutePath != "/" || proxy.Query.Length > 0)
             {
                 throw new ArgumentException(
-                    $"TransportOptions.Proxy '{proxy}' has a path or query; a proxy address is scheme://host:port only.",
+                    $"TransportOptions.Proxy '{DisplayUrl.Of(proxy, showQuery: false)}' has a path or query; a proxy address is scheme://host:port only.",
                     nameof(TransportOptions.Proxy));
             }
         }
