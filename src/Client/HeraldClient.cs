@@ -222,6 +222,7 @@ public sealed class HeraldClient : IDisposable
 
     private async Task<HeraldResponse> SendCoreAsync(HeraldRequest request, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         var settings = _settings;
         var time = settings.TimeProvider;
         var timeout = request.TimeoutValue ?? settings.Timeout;
