@@ -32,14 +32,18 @@ internal static class DisplayUrl
             return Of(uri.OriginalString, showQuery);
         }
 
-        var shown = uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-        var query = uri.Query;
-        if (query.Length <= 1)
+        // PathAndQuery rather than GetComponents: the resolver builds some URIs with canonicalization off (to keep
+        // %7E as written), and those refuse GetComponents for the path and query. Authority holds no user-info.
+        var pathAndQuery = uri.PathAndQuery;
+        var question = pathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? pathAndQuery.AsSpan() : pathAndQuery.AsSpan(0, question);
+        var start = string.Concat(uri.Scheme, "://", uri.Authority);
+        if (question < 0 || question == pathAndQuery.Length - 1)
         {
-            return shown;
+            return string.Concat(start, path);
         }
 
-        return showQuery ? shown + query : shown + "?*";
+        return showQuery ? start + pathAndQuery : string.Concat(start, path, "?*");
     }
 
     /// <summary>

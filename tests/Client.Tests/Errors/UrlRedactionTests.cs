@@ -74,6 +74,19 @@ public sealed class UrlRedactionTests(SignalServer signals) : IClassFixture<Sign
         Assert.Equal(signals.Server.Url($"hang?id={id}&api_key={Secret}"), ex.RequestUri);
     }
 
+    [Theory]
+    [InlineData("http://h/a%7Eb/x?q=1", "http://h/a%7Eb/x?*")]
+    [InlineData("https://u:p@h:8443/p?", "https://h:8443/p")]
+    [InlineData("http://h/p#frag", "http://h/p")]
+    [InlineData("http://h/p?a=1#frag", "http://h/p?*")]
+    public void DisplayUrl_ResolvedUrls_KeepSchemeHostPortAndPathOnly(string url, string expected)
+    {
+        // Through the resolver, so URLs built with canonicalization off (as %7E keeps them) are covered too.
+        var uri = Herald.Client.Internal.UrlResolver.Resolve(null, url, []).Uri;
+
+        Assert.Equal(expected, Herald.Client.Internal.DisplayUrl.Of(uri, showQuery: false));
+    }
+
     [Fact]
     public async Task InvalidUrl_Message_HidesUserInfoAndQuery()
     {
