@@ -258,7 +258,11 @@ public sealed class HeraldRequest
         return this;
     }
 
-    /// <summary>Sends <paramref name="value"/> as JSON (<c>application/json; charset=utf-8</c>), serialized while it is sent.</summary>
+    /// <summary>
+    /// Sends <paramref name="value"/> as JSON (<c>application/json; charset=utf-8</c>), serialized to UTF-8 when the
+    /// request is built and sent with a <c>Content-Length</c>; a value that cannot be serialized fails the call before
+    /// anything is sent.
+    /// </summary>
     /// <param name="value">The value.</param>
     /// <param name="options">Serializer options; the client's <see cref="HeraldClientOptions.JsonSerializerOptions"/> when <see langword="null"/>.</param>
     /// <returns>This request, for chaining.</returns>
