@@ -17,6 +17,7 @@ public sealed class HeraldClient : IDisposable
     private readonly HttpClient _http;
     private readonly ClientSettings _settings;
     private readonly HttpMessageHandler _pipeline;
+    private bool _disposed;
 
     /// <summary>Creates a client with default options.</summary>
     public HeraldClient()
@@ -139,7 +140,8 @@ public sealed class HeraldClient : IDisposable
     /// <exception cref="HeraldTimeoutException">Thrown when the call times out.</exception>
     /// <exception cref="HeraldCoercionException">Thrown when a successful response's body cannot be converted as asked.</exception>
     /// <exception cref="HttpRequestException">Thrown when the request fails in the transport (connection refused, unknown host, …).</exception>
-    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled.</exception>
+    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled, or something in the pipeline cancels the call.</exception>
+    /// <exception cref="ObjectDisposedException">Thrown when the client is disposed, before or during the call.</exception>
     public Task<HeraldResponse> SendAsync(HeraldRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -190,8 +192,14 @@ public sealed class HeraldClient : IDisposable
         return SendWithCallbacksAsync(request, respond, raise, cancellationToken);
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _http.Dispose();
+    /// <summary>
+    /// Disposes the client and its connections. Calls still in flight fail with <see cref="ObjectDisposedException"/>.
+    /// </summary>
+    public void Dispose()
+    {
+        Volatile.Write(ref _disposed, true);
+        _http.Dispose();
+    }
 
     private async Task SendWithCallbacksAsync(
         HeraldRequest request, Action<HeraldResponse> respond, Action<Exception> raise, CancellationToken cancellationToken)
@@ -214,6 +222,7 @@ public sealed class HeraldClient : IDisposable
 
     private async Task<HeraldResponse> SendCoreAsync(HeraldRequest request, CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed), this);
         var settings = _settings;
         var time = settings.TimeProvider;
         var timeout = request.TimeoutValue ?? settings.Timeout;
@@ -224,6 +233,12 @@ public sealed class HeraldClient : IDisposable
         using var message = MessageFactory.Create(request, settings);
         var exchange = HeraldExchange.Of(message);
         exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
+        exchange.ShowQuery = settings.ShowQuery;
+        exchange.MaxReplayBufferBytes = settings.MaxReplayBufferBytes;
+        if (settings.CredentialsPerCall)
+        {
+            ScopedCredentials.EnterCall(message.RequestUri!);
+        }
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
         using var linked = timeoutSource is null
             ? null
@@ -257,13 +272,13 @@ public sealed class HeraldClient : IDisposable
             }
             else
             {
-                response.Body = Coerce(response, kind, request.CoerceModeValue ?? settings.CoerceMode);
+                response.Body = Coerce(response, kind, request.CoerceModeValue ?? settings.CoerceMode, settings.ShowQuery);
             }
 
             if (willThrow)
             {
                 var bytes = response.BufferedBytes!;
-                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes));
+                throw new HeraldHttpException(response, bytes.Length == 0 ? null : response.DecodeText(bytes), settings.ShowQuery);
             }
 
             return response;
@@ -278,25 +293,35 @@ public sealed class HeraldClient : IDisposable
             response?.Dispose();
             throw new TaskCanceledException(ex.Message, ex, cancellationToken);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (Volatile.Read(ref _disposed) && ex is OperationCanceledException or ObjectDisposedException or HttpRequestException)
+        {
+            // Disposing the client cancels the calls in flight and closes their connections: say so, rather than let
+            // it pass for a timeout or a network failure.
+            response?.Dispose();
+            throw new ObjectDisposedException(
+                $"The HeraldClient was disposed while {message.Method.Method} {DisplayUrl.Of(message.RequestUri, settings.ShowQuery)} was in flight; "
+                + "dispose a client only after its calls have finished.",
+                ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && timeoutSource?.IsCancellationRequested == true)
         {
             response?.Dispose();
-            var limit = timeoutSource?.IsCancellationRequested == true ? timeout : (TimeSpan?)null;
-            throw new HeraldTimeoutException(message.Method, message.RequestUri!, limit, ex);
+            throw new HeraldTimeoutException(message.Method, message.RequestUri!, timeout, ex, settings.ShowQuery);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && FailureKinds.IsTimeout(ex))
         {
             response?.Dispose();
-            throw new HeraldTimeoutException(message.Method, message.RequestUri!, null, ex);
+            throw new HeraldTimeoutException(message.Method, message.RequestUri!, null, ex, settings.ShowQuery);
         }
         catch
         {
+            // Any other cancellation (a middleware's own token, a provider that gave up) stays a cancellation.
             response?.Dispose();
             throw;
         }
     }
 
-    private static object? Coerce(HeraldResponse response, ResponseBodyKind kind, CoerceMode mode)
+    private static object? Coerce(HeraldResponse response, ResponseBodyKind kind, CoerceMode mode, bool showQuery)
     {
         var bytes = response.BufferedBytes!;
         try
@@ -311,7 +336,7 @@ public sealed class HeraldClient : IDisposable
                 return response.DecodeText(bytes);
             }
 
-            throw new HeraldCoercionException(response, kind, ex);
+            throw new HeraldCoercionException(response, kind, ex, showQuery);
         }
     }
 

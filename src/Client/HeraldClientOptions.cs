@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Herald.Client.Internal;
 
 namespace Herald.Client;
 
@@ -12,13 +13,20 @@ public sealed class HeraldClientOptions
     /// <summary>Creates options with Herald's default middleware installed in its documented order.</summary>
     public HeraldClientOptions()
     {
+        // The sub-options fall back to this object's clock when they have none of their own.
+        Cookies = new CookieJarOptions(this);
+        Logging = new ClientLoggingOptions(this);
+        Transport = new TransportOptions(this);
         Middleware
             .Add(HeraldMiddleware.Redirects, () => new RedirectHandler(Redirects))
-            .Add(HeraldMiddleware.Cookies, () => new CookieHandler(Cookies))
             .Add(HeraldMiddleware.Auth, () => new AuthHandler(Auth))
+            .Add(HeraldMiddleware.Cookies, () => new CookieHandler(Cookies))
             .Add(HeraldMiddleware.Decompression, () => new DecompressionHandler(Decompression))
             .Add(HeraldMiddleware.Logging, () => new LoggingHandler(Logging));
     }
+
+    /// <summary>The default <see cref="MaxReplayBufferBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxReplayBufferBytes = BodyReplay.DefaultMaxBufferBytes;
 
     /// <summary>Gets the <c>User-Agent</c> Herald sends unless told otherwise: <c>Herald/</c> and the library version.</summary>
     public static string DefaultUserAgent { get; } = "Herald/" + LibraryVersion();
@@ -89,7 +97,22 @@ public sealed class HeraldClientOptions
     /// <value>The default value is <see cref="MultiParamStyle.Repeat"/> (<c>a=1&amp;a=2</c>).</value>
     public MultiParamStyle MultiParamStyle { get; set; } = MultiParamStyle.Repeat;
 
-    /// <summary>Gets or sets the clock for <see cref="Timeout"/> and <see cref="HeraldResponse.Elapsed"/>; tests pass a fake one.</summary>
+    /// <summary>
+    /// Gets or sets the most bytes of a request body kept so the body can be sent again, by a <c>307</c>/<c>308</c>
+    /// redirect or a retry after a bearer refresh. Only a body that can be read once (a stream that cannot seek) needs
+    /// a copy: bodies in memory (string, bytes, form, JSON), files, stream factories, seekable streams and multipart of
+    /// those are sent again as they are. A read-once body is copied while it is first sent, once for every middleware
+    /// that may resend it; a larger one is sent without a copy, and a call that needs it again fails saying so.
+    /// </summary>
+    /// <value>The default value is <see cref="DefaultMaxReplayBufferBytes"/> (1 MiB). <c>0</c> keeps nothing.</value>
+    public long MaxReplayBufferBytes { get; set; } = DefaultMaxReplayBufferBytes;
+
+    /// <summary>
+    /// Gets or sets the client's clock: it times <see cref="Timeout"/> and <see cref="HeraldResponse.Elapsed"/>, and it
+    /// is the clock of every middleware whose own is not set (<see cref="CookieJarOptions.TimeProvider"/> for cookie
+    /// expiry, <see cref="ClientLoggingOptions.TimeProvider"/> for hop timings, <see cref="TransportOptions.TimeProvider"/>
+    /// for the read timeout). Tests set one fake clock here and it drives them all.
+    /// </summary>
     /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -100,7 +123,7 @@ public sealed class HeraldClientOptions
     public RedirectOptions Redirects { get; } = new();
 
     /// <summary>Gets the cookie middleware's options.</summary>
-    public CookieJarOptions Cookies { get; } = new();
+    public CookieJarOptions Cookies { get; }
 
     /// <summary>Gets the authentication middleware's options.</summary>
     public AuthOptions Auth { get; } = new();
@@ -109,10 +132,10 @@ public sealed class HeraldClientOptions
     public DecompressionOptions Decompression { get; } = new();
 
     /// <summary>Gets the logging and interceptor middleware's options.</summary>
-    public ClientLoggingOptions Logging { get; } = new();
+    public ClientLoggingOptions Logging { get; }
 
     /// <summary>Gets the transport's options: pool, timeouts, proxy, TLS and HTTP version.</summary>
-    public TransportOptions Transport { get; } = new();
+    public TransportOptions Transport { get; }
 
     /// <summary>
     /// Gets or sets a factory for the innermost handler, in place of the <see cref="SocketsHttpHandler"/> built from

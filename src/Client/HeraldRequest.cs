@@ -44,7 +44,9 @@ public sealed class HeraldRequest
     /// Gets or sets the URL: absolute, or relative to the client's base address (see
     /// <see cref="HeraldClientOptions.BaseAddress"/> for the merging rules). Characters that may not appear in a URL
     /// are percent-encoded when sent; existing <c>%XX</c> escapes are kept, so an encoded URL is never encoded twice.
-    /// User-info (<c>http://user:pass@host/</c>) is removed and sent as <c>Authorization: Basic</c>.
+    /// User-info (<c>http://user:pass@host/</c>) is removed and sent as <c>Authorization: Basic</c>. A backslash
+    /// before the query is a slash, as in browsers (WHATWG URL): <c>http://a.example\@b.example/</c> goes to
+    /// <c>a.example</c>.
     /// </summary>
     public string Url { get; set; }
 
@@ -147,8 +149,10 @@ public sealed class HeraldRequest
 
     /// <summary>Sets how this request writes multi-valued query parameters and form fields.</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="style"/> is not a defined value.</exception>
     public HeraldRequest QueryStyle(MultiParamStyle style)
     {
+        ThrowIfUndefined(style, nameof(style));
         QueryStyleValue = style;
         return this;
     }
@@ -254,7 +258,11 @@ public sealed class HeraldRequest
         return this;
     }
 
-    /// <summary>Sends <paramref name="value"/> as JSON (<c>application/json; charset=utf-8</c>), serialized while it is sent.</summary>
+    /// <summary>
+    /// Sends <paramref name="value"/> as JSON (<c>application/json; charset=utf-8</c>), serialized to UTF-8 when the
+    /// request is built and sent with a <c>Content-Length</c>; a value that cannot be serialized fails the call before
+    /// anything is sent.
+    /// </summary>
     /// <param name="value">The value.</param>
     /// <param name="options">Serializer options; the client's <see cref="HeraldClientOptions.JsonSerializerOptions"/> when <see langword="null"/>.</param>
     /// <returns>This request, for chaining.</returns>
@@ -293,16 +301,20 @@ public sealed class HeraldRequest
 
     /// <summary>Sets what <see cref="HeraldResponse.Body"/> holds for this request (clj-http's <c>:as</c>).</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="kind"/> is not a defined value.</exception>
     public HeraldRequest As(ResponseBodyKind kind)
     {
+        ThrowIfUndefined(kind, nameof(kind));
         BodyKind = kind;
         return this;
     }
 
     /// <summary>Sets which responses have their body converted for this request (clj-http's <c>:coerce</c>).</summary>
     /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="mode"/> is not a defined value.</exception>
     public HeraldRequest Coerce(CoerceMode mode)
     {
+        ThrowIfUndefined(mode, nameof(mode));
         CoerceModeValue = mode;
         return this;
     }
@@ -405,6 +417,17 @@ public sealed class HeraldRequest
 
     private static string? ExpandOrNull(string? contentType) =>
         contentType is null ? null : MediaTypes.Expand(contentType, nameof(contentType));
+
+    // As the middleware's request extensions do (FollowRedirects, LogLevel): a cast integer would otherwise reach a
+    // switch that has no case for it, far from the call that set it.
+    private static void ThrowIfUndefined<T>(T value, string paramName)
+        where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new ArgumentOutOfRangeException(paramName, value, $"Use a {typeof(T).Name} member; {value} is not one.");
+        }
+    }
 
     private static void ThrowIfNegative(long? length)
     {

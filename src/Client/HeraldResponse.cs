@@ -282,7 +282,7 @@ public sealed partial class HeraldResponse : IDisposable
             : (default, encoding.GetString(bytes, skip, bytes.Length - skip));
     }
 
-    private static HeraldHeaders ReadHeaders(HttpResponseMessage message)
+    internal static HeraldHeaders ReadHeaders(HttpResponseMessage message)
     {
         var entries = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in message.Headers.NonValidated)

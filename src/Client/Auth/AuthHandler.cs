@@ -16,7 +16,6 @@ internal sealed class AuthHandler : DelegatingHandler
     private readonly string? _clientAuthorization;
     private readonly BearerTokenSource? _tokens;
     private readonly Uri[] _origins;
-    private readonly long _maxReplay;
     private readonly CancellationTokenSource _lifetime = new();
 
     /// <exception cref="InvalidOperationException">Thrown when more than one kind of client-wide credential is set.</exception>
@@ -36,9 +35,6 @@ internal sealed class AuthHandler : DelegatingHandler
         {
             throw new InvalidOperationException("AuthOptions.RefreshBearerToken needs AuthOptions.LoadBearerToken to provide the first token.");
         }
-
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxReplayBufferBytes, "AuthOptions.MaxReplayBufferBytes");
-        _maxReplay = options.MaxReplayBufferBytes;
 
         if (options.Basic is { } basic)
         {
@@ -77,7 +73,8 @@ internal sealed class AuthHandler : DelegatingHandler
 
         if (request.Options.TryGetValue(AuthRequestExtensions.AuthorizationKey, out var perRequest))
         {
-            if (SameOrigin(target, exchange.FirstHop))
+            // Only while the call is still at its first origin: a redirect away and back drops them for good.
+            if (!exchange.LeftFirstOrigin && SameOrigin(target, exchange.FirstHop))
             {
                 SetOwnHeader(request, perRequest);
             }
@@ -117,7 +114,10 @@ internal sealed class AuthHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendWithTokenProviderAsync(HttpRequestMessage request, BearerTokenSource tokens, CancellationToken cancellationToken)
     {
-        var replayable = await PrepareReplayAsync(request.Content, cancellationToken);
+        // A refresh resends the request, so a read-once body keeps a copy as it is first sent (once, even when the
+        // redirect middleware above wants one too).
+        var exchange = HeraldExchange.Of(request);
+        BodyReplay.Prepare(request, exchange.MaxReplayBufferBytes);
         var token = await tokens.GetAsync(cancellationToken);
         SetOwnHeader(request, "Bearer " + token);
         var response = await base.SendAsync(request, cancellationToken);
@@ -126,17 +126,31 @@ internal sealed class AuthHandler : DelegatingHandler
             return response;
         }
 
-        var fresh = await tokens.RefreshAsync(token, cancellationToken);
+        string fresh;
+        try
+        {
+            fresh = await tokens.RefreshAsync(token, cancellationToken);
+        }
+        catch
+        {
+            // The 401 holds its connection until disposed: a failed or cancelled refresh must not leak it.
+            response.Dispose();
+            throw;
+        }
+
         if (fresh == token)
         {
             return response;
         }
 
-        if (!replayable)
+        if (!BodyReplay.CanSendAgain(request.Content))
         {
             response.Dispose();
             throw new HttpRequestException(HttpRequestError.Unknown,
-                $"{request.Method} {request.RequestUri?.GetLeftPart(UriPartial.Path)} was refused with 401 and the bearer token has been refreshed, but the request body cannot be sent again: it is a stream of unknown length or larger than AuthOptions.MaxReplayBufferBytes ({_maxReplay} bytes). Send a body with a known length within that size, raise MaxReplayBufferBytes, or retry the call.",
+                $"{request.Method} {DisplayUrl.Of(request.RequestUri, exchange.ShowQuery)} was refused with 401 and the bearer token has been refreshed, "
+                + "but the request body cannot be sent again: it is a stream that can be read once only, and no whole copy was kept "
+                + $"(it is larger than HeraldClientOptions.MaxReplayBufferBytes, {exchange.MaxReplayBufferBytes} bytes, or was not sent in full). "
+                + "Send the body as bytes, a file or a stream factory (request.Body(() => Open())), raise MaxReplayBufferBytes, or retry the call.",
                 statusCode: HttpStatusCode.Unauthorized);
         }
 
@@ -144,24 +158,6 @@ internal sealed class AuthHandler : DelegatingHandler
         ForgetOwnHeader(request);
         SetOwnHeader(request, "Bearer " + fresh);
         return await base.SendAsync(request, cancellationToken);
-    }
-
-    // A refresh resends the request, so its body must survive the first send. Bodies already in memory can be
-    // serialized again; a sized body within the cap is buffered now; anything else cannot be replayed.
-    private async Task<bool> PrepareReplayAsync(HttpContent? content, CancellationToken cancellationToken)
-    {
-        if (content is null or ByteArrayContent or ReadOnlyMemoryContent)
-        {
-            return true;
-        }
-
-        if (content.Headers.ContentLength is { } length && length <= _maxReplay)
-        {
-            await content.LoadIntoBufferAsync(_maxReplay, cancellationToken);
-            return true;
-        }
-
-        return false;
     }
 
     private bool InClientScope(Uri target, HeraldExchange exchange)
@@ -201,7 +197,7 @@ internal sealed class AuthHandler : DelegatingHandler
         }
     }
 
-    private static bool SameOrigin(Uri a, Uri? b) =>
+    internal static bool SameOrigin(Uri a, Uri? b) =>
         b is not null
         && string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
@@ -220,7 +216,7 @@ internal sealed class AuthHandler : DelegatingHandler
         return false;
     }
 
-    private static Uri OriginOfConfigured(Uri uri)
+    internal static Uri OriginOfConfigured(Uri uri)
     {
         if (uri is null || !uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

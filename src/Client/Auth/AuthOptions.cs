@@ -16,15 +16,13 @@ namespace Herald.Client;
 /// <see cref="AuthRequestExtensions.BearerToken(HeraldRequest, string)"/>) go to the origin the request starts at and
 /// win over client-wide ones. An <c>Authorization</c> header the caller set is left alone.</para>
 /// <para><see cref="Credentials"/> are the framework's: the transport answers <c>Digest</c>, <c>NTLM</c>,
-/// <c>Negotiate</c> (and <c>Basic</c>) challenges with them. A <see cref="NetworkCredential"/> answers every host that
-/// challenges; a <see cref="CredentialCache"/> limits each credential to a URI prefix and scheme.</para>
+/// <c>Negotiate</c> (and <c>Basic</c>) challenges with them, within the same scope as the client-wide credentials
+/// above, so a redirect to another host that challenges gets nothing. A <see cref="CredentialCache"/> further limits
+/// each credential to a URI prefix and scheme inside that scope.</para>
 /// <para>Credentials are never logged: the logging middleware redacts <c>Authorization</c>.</para>
 /// </remarks>
 public sealed class AuthOptions
 {
-    /// <summary>The default <see cref="MaxReplayBufferBytes"/>: 1 MiB.</summary>
-    public const long DefaultMaxReplayBufferBytes = 1024 * 1024;
-
     /// <summary>
     /// Gets or sets the user name and password sent preemptively as <c>Authorization: Basic</c> (UTF-8, RFC 7617).
     /// The user name may not contain a colon.
@@ -60,19 +58,19 @@ public sealed class AuthOptions
     public IList<Uri> Origins { get; } = [];
 
     /// <summary>
-    /// Gets or sets the largest request body buffered so it can be sent again after a bearer refresh. A body of known
-    /// length up to this size, or one already in memory, is replayable; a larger or unsized stream body is not, and a
-    /// call that needs to replay it fails with an <see cref="HttpRequestException"/> saying so.
-    /// </summary>
-    /// <value>The default value is <see cref="DefaultMaxReplayBufferBytes"/> (1 MiB).</value>
-    public long MaxReplayBufferBytes { get; set; } = DefaultMaxReplayBufferBytes;
-
-    /// <summary>
     /// Gets or sets the framework credentials the transport answers <c>Digest</c>, <c>NTLM</c> and <c>Negotiate</c>
     /// challenges with (<see cref="SocketsHttpHandler.Credentials"/>): a <see cref="NetworkCredential"/>,
     /// <see cref="CredentialCache.DefaultCredentials"/> for the current Windows or Kerberos identity, or a
-    /// <see cref="CredentialCache"/> per URI prefix and scheme.
+    /// <see cref="CredentialCache"/> per URI prefix and scheme. They answer only challenges from the origins in
+    /// <see cref="Origins"/>, else from the base address's origin, else from the origin each call starts at; never
+    /// from a host a redirect leads to outside that scope.
     /// </summary>
+    /// <remarks>
+    /// The transport sees them through a scoping wrapper. One consequence for
+    /// <see cref="CredentialCache.DefaultCredentials"/> on Windows: the framework keeps separate connections per
+    /// impersonated identity only when it is given that very object, so a process that impersonates several users
+    /// should build one client per user.
+    /// </remarks>
     /// <value>The default value is <see langword="null"/>.</value>
     public ICredentials? Credentials { get; set; }
 

@@ -9,7 +9,8 @@ public static class AuthRequestExtensions
     internal static readonly HttpRequestOptionsKey<string> AuthorizationKey = new("Herald.Auth.Authorization");
 
     /// <summary>
-    /// Sends <c>Authorization: Basic</c> with this user name and password (UTF-8) to the origin the request starts at.
+    /// Sends <c>Authorization: Basic</c> with this user name and password (UTF-8) to the origin the request starts at,
+    /// and not again once a redirect has left that origin, even if another one comes back.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="userName">The user name; it may not contain a colon (RFC 7617).</param>
@@ -23,7 +24,10 @@ public static class AuthRequestExtensions
         return request.SetOption(AuthorizationKey, BasicHeaderValue(userName, password, nameof(userName)));
     }
 
-    /// <summary>Sends <c>Authorization: Bearer</c> with this token to the origin the request starts at.</summary>
+    /// <summary>
+    /// Sends <c>Authorization: Bearer</c> with this token to the origin the request starts at, and not again once a
+    /// redirect has left that origin, even if another one comes back.
+    /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="token">The token, as issued.</param>
     /// <returns>The request, for chaining.</returns>

@@ -5,11 +5,13 @@ namespace Herald.Client;
 
 /// <summary>
 /// The cookie middleware. See <see cref="HeraldMiddleware"/> for its place in the pipeline: it sits below the redirect
-/// middleware, so every hop of a redirect gets the cookies of its own origin and stores what its response sets.
+/// and auth middleware, so every hop of a redirect and every attempt after a bearer refresh gets the cookies of its own
+/// origin, including those the previous response set, and stores what its response sets.
 /// </summary>
 /// <remarks>
-/// On each hop it writes one <c>Cookie</c> header (RFC 6265 5.4: never more than one): on the call's first origin, the
-/// caller's own <c>Cookie</c> header and the per-request cookies; then the store's cookies for the hop's URL, minus
+/// On each hop it writes one <c>Cookie</c> header (RFC 6265 5.4: never more than one): on the call's first origin (until
+/// a redirect leaves it), the caller's own <c>Cookie</c> header and the per-request cookies; then the store's cookies
+/// for the hop's URL, minus
 /// names already given. It replaces any <c>Cookie</c> header a previous hop left, so cookies never leak to another
 /// origin and are never doubled.
 /// </remarks>
@@ -32,7 +34,7 @@ internal sealed class CookieHandler : DelegatingHandler
         // A client never sees later changes to its options: keep the values it was built with.
         _policy = options.Policy;
         _store = options.Store;
-        _time = options.TimeProvider;
+        _time = options.EffectiveTimeProvider;
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -59,7 +61,7 @@ internal sealed class CookieHandler : DelegatingHandler
                 : null;
         }
 
-        var header = BuildCookieHeader(request, url, origin, exchange.CallerCookieHeader);
+        var header = BuildCookieHeader(request, url, origin, exchange.CallerCookieHeader, exchange.LeftFirstOrigin);
         request.Headers.Remove("Cookie");
         if (header is not null)
         {
@@ -67,25 +69,35 @@ internal sealed class CookieHandler : DelegatingHandler
         }
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var cookies = SetCookieParser.ParseAll(response, _time.GetUtcNow());
-        exchange.ResponseCookies = cookies;
-        if (_policy != CookiePolicy.None)
+        try
         {
-            foreach (var cookie in cookies)
+            var cookies = SetCookieParser.ParseAll(response, _time.GetUtcNow());
+            exchange.ResponseCookies = cookies;
+            if (_policy != CookiePolicy.None)
             {
-                if (Admit(cookie, url, origin) is { } admitted)
+                foreach (var cookie in cookies)
                 {
-                    _store.Add(url, admitted);
+                    if (Admit(cookie, url, origin) is { } admitted)
+                    {
+                        _store.Add(url, admitted);
+                    }
                 }
             }
+        }
+        catch
+        {
+            // A custom store that throws fails the call; the response would otherwise keep its connection forever.
+            response.Dispose();
+            throw;
         }
 
         return response;
     }
 
-    private string? BuildCookieHeader(HttpRequestMessage request, Uri url, Uri origin, string? callerHeader)
+    private string? BuildCookieHeader(HttpRequestMessage request, Uri url, Uri origin, string? callerHeader, bool leftOrigin)
     {
-        var atOrigin = RedirectHandler.SameOrigin(url, origin);
+        // The caller's cookies go to the first origin only, and not again once a redirect has left it.
+        var atOrigin = !leftOrigin && RedirectHandler.SameOrigin(url, origin);
         var caller = atOrigin ? callerHeader : null;
         var perRequest = atOrigin && request.Options.TryGetValue(RequestCookiesKey, out var list) && list.Count > 0 ? list : null;
         var stored = _policy == CookiePolicy.None || (_policy == CookiePolicy.Strict && !CookieRules.SameSite(url, origin))

@@ -6,7 +6,7 @@ namespace Herald.Client;
 /// <remarks>
 /// They go to the origin the request is sent to, together with the store's cookies for it (a cookie given here wins
 /// over a stored one of the same name), under every policy, <see cref="CookiePolicy.None"/> included. After a redirect
-/// to another origin they are not sent.
+/// to another origin they are not sent, for the rest of the call, even if a later redirect comes back.
 /// </remarks>
 public static class CookieRequestExtensions
 {

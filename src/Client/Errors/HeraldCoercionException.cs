@@ -1,3 +1,5 @@
+using Herald.Client.Internal;
+
 namespace Herald.Client;
 
 /// <summary>
@@ -6,9 +8,9 @@ namespace Herald.Client;
 /// </summary>
 public sealed class HeraldCoercionException : Exception
 {
-    internal HeraldCoercionException(HeraldResponse response, ResponseBodyKind kind, Exception inner)
+    internal HeraldCoercionException(HeraldResponse response, ResponseBodyKind kind, Exception inner, bool showQuery)
         : base(
-            $"{response.Method?.Method} {response.RequestUri} answered {response.Status} with a body that could not be read as {kind} " +
+            $"{response.Method?.Method} {DisplayUrl.Of(response.RequestUri, showQuery)} answered {response.Status} with a body that could not be read as {kind} " +
             $"(Content-Type: {response.Headers["Content-Type"] ?? "none"}): {inner.Message} Ask for ResponseBodyKind.String or Bytes to see it as it is.",
             inner)
     {

@@ -1,3 +1,5 @@
+using Herald.Client.Internal;
+
 namespace Herald.Client;
 
 /// <summary>
@@ -7,8 +9,8 @@ namespace Herald.Client;
 /// </summary>
 public sealed class HeraldHttpException : HttpRequestException
 {
-    internal HeraldHttpException(HeraldResponse response, string? bodyText)
-        : base(MessageFor(response), null, response.StatusCode)
+    internal HeraldHttpException(HeraldResponse response, string? bodyText, bool showQuery)
+        : base(MessageFor(response, showQuery), null, response.StatusCode)
     {
         Response = response;
         BodyText = bodyText;
@@ -26,7 +28,10 @@ public sealed class HeraldHttpException : HttpRequestException
     /// <summary>Gets the method of the request that received the response.</summary>
     public HttpMethod? Method => Response.Method;
 
-    /// <summary>Gets the URL of the request that received the response (after redirects).</summary>
+    /// <summary>
+    /// Gets the whole URL of the request that received the response (after redirects). The message shows it without
+    /// its query string (see <see cref="ClientLoggingOptions.LogQueryStrings"/>).
+    /// </summary>
     public Uri? RequestUri => Response.RequestUri;
 
     /// <summary>Gets the response headers.</summary>
@@ -35,9 +40,9 @@ public sealed class HeraldHttpException : HttpRequestException
     /// <summary>Gets the body decoded as text, or <see langword="null"/> when the response had no body.</summary>
     public string? BodyText { get; }
 
-    private static string MessageFor(HeraldResponse response)
+    private static string MessageFor(HeraldResponse response, bool showQuery)
     {
         var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase;
-        return $"{response.Method?.Method ?? "?"} {response.RequestUri?.ToString() ?? "?"} answered {response.Status}{reason}";
+        return $"{response.Method?.Method ?? "?"} {DisplayUrl.Of(response.RequestUri, showQuery)} answered {response.Status}{reason}";
     }
 }

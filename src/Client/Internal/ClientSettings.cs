@@ -23,6 +23,9 @@ internal sealed class ClientSettings
         MultiParamStyle = options.MultiParamStyle;
         TimeProvider = options.TimeProvider;
         JsonOptions = Freeze(options.JsonSerializerOptions);
+        ShowQuery = options.Logging.LogQueryStrings;
+        MaxReplayBufferBytes = options.MaxReplayBufferBytes;
+        CredentialsPerCall = options.Auth.Credentials is not null && options.Auth.Origins.Count == 0 && options.BaseAddress is null;
     }
 
     public Uri? BaseAddress { get; }
@@ -50,6 +53,18 @@ internal sealed class ClientSettings
     public TimeProvider TimeProvider { get; }
 
     public JsonSerializerOptions JsonOptions { get; }
+
+    /// <summary>The most bytes of a read-once request body kept for a resend (<see cref="HeraldClientOptions.MaxReplayBufferBytes"/>).</summary>
+    public long MaxReplayBufferBytes { get; }
+
+    /// <summary>
+    /// Whether framework credentials are scoped to the origin each call starts at (no origins, no base address), so
+    /// each call must tell them (<see cref="ScopedCredentials.EnterCall(Uri)"/>).
+    /// </summary>
+    public bool CredentialsPerCall { get; }
+
+    /// <summary>Whether exception messages show URLs with their query (<see cref="ClientLoggingOptions.LogQueryStrings"/>).</summary>
+    public bool ShowQuery { get; }
 
     /// <summary>Checks <paramref name="options"/> and copies what the client uses.</summary>
     /// <exception cref="ArgumentException">Thrown when a setting is invalid; the message names the property.</exception>
@@ -81,6 +96,14 @@ internal sealed class ClientSettings
         if (options.TimeProvider is null)
         {
             throw new ArgumentException("HeraldClientOptions.TimeProvider must not be null; use TimeProvider.System.", nameof(options));
+        }
+
+        if (options.MaxReplayBufferBytes < 0 || options.MaxReplayBufferBytes > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException(
+                "HeraldClientOptions.MaxReplayBufferBytes",
+                options.MaxReplayBufferBytes,
+                $"HeraldClientOptions.MaxReplayBufferBytes must be from 0 to {Array.MaxLength} bytes (a copy is kept in one array).");
         }
 
         CheckEnum(options.ResponseBody, "HeraldClientOptions.ResponseBody");

@@ -16,6 +16,19 @@ internal sealed partial class HeraldExchange
     /// <summary>The <c>Content-Encoding</c> the server sent before the body was decoded, or <see langword="null"/>.</summary>
     public string? OriginalContentEncoding { get; set; }
 
+    /// <summary>
+    /// The most bytes of a read-once request body kept so it can be sent again
+    /// (<see cref="HeraldClientOptions.MaxReplayBufferBytes"/>); <see cref="HeraldClient"/> sets it when it starts a call.
+    /// Read by every middleware that resends a body, through <see cref="BodyReplay"/>.
+    /// </summary>
+    public long MaxReplayBufferBytes { get; set; } = BodyReplay.DefaultMaxBufferBytes;
+
+    /// <summary>
+    /// Whether exception messages may show URLs with their query string (<see cref="ClientLoggingOptions.LogQueryStrings"/>);
+    /// <see cref="HeraldClient"/> sets it when it starts a call.
+    /// </summary>
+    public bool ShowQuery { get; set; }
+
     /// <summary>Returns the exchange attached to <paramref name="request"/>, attaching a new one when there is none.</summary>
     public static HeraldExchange Of(HttpRequestMessage request)
     {

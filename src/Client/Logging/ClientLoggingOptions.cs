@@ -1,3 +1,4 @@
+using Herald.Client.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -13,13 +14,24 @@ namespace Herald.Client;
 /// after a 401) with the headers all other middleware added, and each raw response before decompression.</para>
 /// <para>Everything is logged at <see cref="LogLevel.Information"/> (failures at <see cref="LogLevel.Warning"/>)
 /// under the category <see cref="CategoryName"/>; <see cref="Level"/> picks the detail. The values of the headers in
-/// <see cref="RedactedHeaders"/> and the user-info of URLs are never written. Bodies are logged as they pass: a request
+/// <see cref="RedactedHeaders"/> and the user-info of URLs are never written, nor query strings unless
+/// <see cref="LogQueryStrings"/> says so. Bodies are logged as they pass: a request
 /// body as the transport sends it and a response body as the caller reads it, copying at most
 /// <see cref="MaxLoggedBodyBytes"/> and never reading a stream the caller needs. Body logging writes what bodies say,
 /// passwords in forms included: keep it for debugging.</para>
 /// </remarks>
 public sealed class ClientLoggingOptions
 {
+    private readonly HeraldClientOptions? _client;
+
+    /// <summary>Creates options whose clock, unless set, is <see cref="System.TimeProvider.System"/>.</summary>
+    public ClientLoggingOptions()
+    {
+    }
+
+    /// <summary>Creates the options of <paramref name="client"/>, whose clock they use unless they have their own.</summary>
+    internal ClientLoggingOptions(HeraldClientOptions client) => _client = client;
+
     /// <summary>The logger category used when <see cref="LoggerFactory"/> creates the logger: <c>Herald.Client</c>.</summary>
     public const string CategoryName = "Herald.Client";
 
@@ -47,6 +59,18 @@ public sealed class ClientLoggingOptions
         "Cookie",
         "Set-Cookie",
     };
+
+    /// <summary>
+    /// Gets or sets whether URLs in logs and in exception messages show their query string. When
+    /// <see langword="false"/>, a query is shown as <c>?*</c>, as .NET's own <c>HttpClient</c> logging does: query strings
+    /// often carry API keys, tokens and signatures. User-info is never shown; the exceptions' <c>RequestUri</c>
+    /// properties always hold the whole URL.
+    /// </summary>
+    /// <value>
+    /// The default value is <see langword="false"/>, unless the process turned .NET's URL redaction off with the
+    /// <c>System.Net.Http.DisableUriRedaction</c> switch (or <c>DOTNET_SYSTEM_NET_HTTP_DISABLEURIREDACTION</c>).
+    /// </value>
+    public bool LogQueryStrings { get; set; } = DisplayUrl.QueryShownByDefault;
 
     /// <summary>Gets or sets the most bytes of each body written to the log at <see cref="ClientLogLevel.Body"/>.</summary>
     /// <value>The default value is 4096.</value>
@@ -79,9 +103,15 @@ public sealed class ClientLoggingOptions
     /// <value>The default value is an empty list.</value>
     public IList<Func<HttpResponseMessage, CancellationToken, ValueTask>> ResponseInterceptors { get; } = [];
 
-    /// <summary>Gets or sets the clock that times each hop.</summary>
-    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>Gets or sets a clock that times each hop, in place of the client's.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the client's <see cref="HeraldClientOptions.TimeProvider"/>
+    /// (<see cref="System.TimeProvider.System"/> for options created on their own).
+    /// </value>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>The clock in force: this object's, else the client's, else the system's.</summary>
+    internal TimeProvider EffectiveTimeProvider => TimeProvider ?? _client?.TimeProvider ?? System.TimeProvider.System;
 
     /// <summary>Adds a request interceptor (see <see cref="RequestInterceptors"/>).</summary>
     /// <param name="interceptor">Runs on each hop's request.</param>

@@ -21,6 +21,7 @@ internal sealed class LoggingHandler : DelegatingHandler
     private readonly Func<HttpRequestMessage, CancellationToken, ValueTask>[] _onRequest;
     private readonly Func<HttpResponseMessage, CancellationToken, ValueTask>[] _onResponse;
     private readonly TimeProvider _time;
+    private readonly bool _showQuery;
 
     /// <exception cref="ArgumentException">Thrown when an option is out of range; the message names it.</exception>
     public LoggingHandler(ClientLoggingOptions options)
@@ -33,11 +34,6 @@ internal sealed class LoggingHandler : DelegatingHandler
 
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxLoggedBodyBytes, "ClientLoggingOptions.MaxLoggedBodyBytes");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxSavedBodyBytes, "ClientLoggingOptions.MaxSavedBodyBytes");
-        if (options.TimeProvider is null)
-        {
-            throw new ArgumentException("ClientLoggingOptions.TimeProvider is null; leave it at TimeProvider.System or give a clock.", "ClientLoggingOptions.TimeProvider");
-        }
-
         Options = options;
         _logger = options.ResolveLogger();
         _level = options.Level;
@@ -47,7 +43,8 @@ internal sealed class LoggingHandler : DelegatingHandler
         _redacted = new HashSet<string>(options.RedactedHeaders, StringComparer.OrdinalIgnoreCase);
         _onRequest = [.. options.RequestInterceptors];
         _onResponse = [.. options.ResponseInterceptors];
-        _time = options.TimeProvider;
+        _time = options.EffectiveTimeProvider;
+        _showQuery = options.LogQueryStrings;
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -73,7 +70,7 @@ internal sealed class LoggingHandler : DelegatingHandler
         }
 
         var method = request.Method.Method;
-        var url = level == ClientLogLevel.None ? string.Empty : RedactUrl(request.RequestUri);
+        var url = level == ClientLogLevel.None ? string.Empty : DisplayUrl.Of(request.RequestUri, _showQuery);
         var original = request.Content;
         BodyCapture? requestBody = null;
         if (original is not null && (save || level == ClientLogLevel.Body))
@@ -119,9 +116,17 @@ internal sealed class LoggingHandler : DelegatingHandler
             }
         }
 
-        if (level != ClientLogLevel.None)
+        try
         {
-            Log(level, method, url, original, requestBody, response, _time.GetElapsedTime(started));
+            if (level != ClientLogLevel.None)
+            {
+                Log(level, method, url, original, requestBody, response, _time.GetElapsedTime(started));
+            }
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
 
         return await RespondAsync(response, cancellationToken);
@@ -129,9 +134,18 @@ internal sealed class LoggingHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> RespondAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        foreach (var interceptor in _onResponse)
+        try
         {
-            await interceptor(response, cancellationToken);
+            foreach (var interceptor in _onResponse)
+            {
+                await interceptor(response, cancellationToken);
+            }
+        }
+        catch
+        {
+            // The call fails, so nobody else will dispose the response: free its connection here.
+            response.Dispose();
+            throw;
         }
 
         return response;
@@ -216,26 +230,5 @@ internal sealed class LoggingHandler : DelegatingHandler
                 text.Append(header.Key).Append(": ").Append(value).Append('\n');
             }
         }
-    }
-
-    private static string RedactUrl(Uri? uri)
-    {
-        if (uri is null)
-        {
-            return string.Empty;
-        }
-
-        if (!uri.IsAbsoluteUri)
-        {
-            return uri.OriginalString;
-        }
-
-        if (uri.UserInfo.Length == 0)
-        {
-            return uri.AbsoluteUri;
-        }
-
-        // Credentials in the URL never reach the log; the marker shows there were some.
-        return uri.Scheme + "://***@" + uri.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.UriEscaped);
     }
 }

@@ -9,8 +9,9 @@ namespace Herald.Client;
 /// The default order, outermost first:</para>
 /// <list type="number">
 /// <item><description><see cref="Redirects"/>: follows 3xx responses; every hop passes through everything below it.</description></item>
-/// <item><description><see cref="Cookies"/>: adds <c>Cookie</c> from the store to each hop and stores each hop's <c>Set-Cookie</c>.</description></item>
 /// <item><description><see cref="Auth"/>: basic, bearer (with refresh on 401) and digest credentials, per hop and per origin.</description></item>
+/// <item><description><see cref="Cookies"/>: adds <c>Cookie</c> from the store to each attempt and stores each response's <c>Set-Cookie</c>.
+/// It sits below auth so that a retry after a bearer refresh carries the cookies the 401 set (session affinity, CSRF).</description></item>
 /// <item><description><see cref="Decompression"/>: asks for and decodes gzip, deflate and brotli bodies.</description></item>
 /// <item><description><see cref="Logging"/>: logs and intercepts each request as it goes on the wire, and each raw response.</description></item>
 /// </list>

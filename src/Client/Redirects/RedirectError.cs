@@ -1,6 +1,6 @@
 namespace Herald.Client;
 
-/// <summary>Why the redirect middleware refused to go on (<see cref="RedirectException.Error"/>).</summary>
+/// <summary>Why the redirect middleware refused to go on (<see cref="HeraldRedirectException.Error"/>).</summary>
 public enum RedirectError
 {
     /// <summary>More redirects than <see cref="RedirectOptions.MaxRedirects"/> (a loop, or a very long chain).</summary>
@@ -17,7 +17,7 @@ public enum RedirectError
 
     /// <summary>
     /// A <c>307</c> or <c>308</c> asked for the body to be sent again, but it was a stream that could be read once
-    /// only and was larger than <see cref="RedirectOptions.MaxBufferedBodySize"/>.
+    /// only and was larger than <see cref="HeraldClientOptions.MaxReplayBufferBytes"/>.
     /// </summary>
     BodyNotReplayable,
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Herald.Client.Internal;
 
 namespace Herald.Client;
@@ -21,7 +20,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     private readonly int _maxRedirects;
     private readonly bool _validateLocation;
     private readonly bool _allowHttpsDowngrade;
-    private readonly int _maxBufferedBodySize;
+    private readonly HashSet<string> _originBound;
 
     public RedirectHandler(RedirectOptions options)
     {
@@ -34,7 +33,12 @@ internal sealed class RedirectHandler : DelegatingHandler
         _maxRedirects = options.MaxRedirects;
         _validateLocation = options.ValidateLocation;
         _allowHttpsDowngrade = options.AllowHttpsDowngrade;
-        _maxBufferedBodySize = options.MaxBufferedBodySize;
+
+        // These three are credentials by definition (RFC 9110 11.6, RFC 6265): never forwarded, whatever the set says.
+        _originBound = new HashSet<string>(options.OriginBoundHeaders, StringComparer.OrdinalIgnoreCase)
+        {
+            "Authorization", "Proxy-Authorization", "Cookie", "Host",
+        };
     }
 
     /// <summary>Gets the options this handler was built with.</summary>
@@ -54,88 +58,108 @@ internal sealed class RedirectHandler : DelegatingHandler
 
         var maxRedirects = request.Options.TryGetValue(MaxRedirectsKey, out var perRequestMax) ? perRequestMax : _maxRedirects;
         var exchange = HeraldExchange.Of(request);
-        PrepareBodyForReplay(request, strategy);
+        PrepareBodyForReplay(request, strategy, exchange.MaxReplayBufferBytes);
 
         var current = request;
         var response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
         var followed = 0;
-        while (true)
+        try
         {
-            var method = NextMethod(current.Method, (int)response.StatusCode, strategy, out var keepBody);
-            if (method is null || current.RequestUri is not { IsAbsoluteUri: true } currentUrl
-                || !response.Headers.NonValidated.TryGetValues("Location", out var locationValues))
+            while (true)
             {
-                return response;
-            }
-
-            var location = locationValues.ToString();
-            if (followed >= maxRedirects)
-            {
-                if (strategy == RedirectStrategy.Graceful)
+                var method = NextMethod(current.Method, (int)response.StatusCode, strategy, out var keepBody);
+                if (method is null || current.RequestUri is not { IsAbsoluteUri: true } currentUrl
+                    || !response.Headers.NonValidated.TryGetValues("Location", out var locationValues))
                 {
                     return response;
                 }
 
-                throw Fail(
-                    response,
-                    RedirectError.TooManyRedirects,
-                    $"Stopped after {followed} redirects at {Show(currentUrl)} (next: '{ShowLocation(location)}'); raise "
-                    + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
-                    + "last 3xx response back instead.",
-                    location,
-                    exchange);
-            }
-
-            var target = ResolveLocation(response, currentUrl, locationValues.Count, out var problem);
-            if (target is null)
-            {
-                if (!_validateLocation)
+                var location = locationValues.ToString();
+                if (followed >= maxRedirects)
                 {
-                    return response;
+                    if (strategy == RedirectStrategy.Graceful)
+                    {
+                        return response;
+                    }
+
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.TooManyRedirects,
+                        $"Stopped after {followed} redirects at {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} (next: '{DisplayUrl.Of(location, exchange.ShowQuery)}'); raise "
+                        + "RedirectOptions.MaxRedirects or request.MaxRedirects(n), or use RedirectStrategy.Graceful to get the "
+                        + "last 3xx response back instead.",
+                        location,
+                        exchange);
                 }
 
-                throw Fail(
-                    response,
-                    RedirectError.InvalidLocation,
-                    $"The {(int)response.StatusCode} response from {Show(currentUrl)} has an invalid Location '{ShowLocation(location)}': "
-                    + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
-                    + "back instead of this exception.",
-                    location,
-                    exchange);
-            }
+                var target = ResolveLocation(response, currentUrl, locationValues.Count, exchange.ShowQuery, out var problem);
+                if (target is null)
+                {
+                    if (!_validateLocation)
+                    {
+                        return response;
+                    }
 
-            if (!_allowHttpsDowngrade && currentUrl.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
-            {
-                throw Fail(
-                    response,
-                    RedirectError.HttpsDowngrade,
-                    $"Refused to follow a redirect from https ({Show(currentUrl)}) to plain http ({Show(target)}). Request "
-                    + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
-                    location,
-                    exchange);
-            }
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.InvalidLocation,
+                        $"The {(int)response.StatusCode} response from {DisplayUrl.Of(currentUrl, exchange.ShowQuery)} has an invalid Location '{DisplayUrl.Of(location, exchange.ShowQuery)}': "
+                        + $"{problem}. Fix the server, or set RedirectOptions.ValidateLocation = false to get such responses "
+                        + "back instead of this exception.",
+                        location,
+                        exchange);
+                }
 
-            var content = keepBody ? current.Content : null;
-            if (content is ReplayableContent { CanReplay: false } stream)
-            {
-                throw Fail(
-                    response,
-                    RedirectError.BodyNotReplayable,
-                    $"Cannot follow the {(int)response.StatusCode} redirect to {Show(target)} with the {current.Method} body: "
-                    + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
-                    + $"larger than RedirectOptions.MaxBufferedBodySize, {stream.Limit} bytes, or was not sent in full). "
-                    + "Send the body as bytes or a string, raise "
-                    + "MaxBufferedBodySize, or follow the redirect yourself with RedirectStrategy.None.",
-                    location,
-                    exchange);
-            }
+                if (!_allowHttpsDowngrade && currentUrl.Scheme == Uri.UriSchemeHttps && target.Scheme == Uri.UriSchemeHttp)
+                {
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.HttpsDowngrade,
+                        $"Refused to follow a redirect from https ({DisplayUrl.Of(currentUrl, exchange.ShowQuery)}) to plain http ({DisplayUrl.Of(target, exchange.ShowQuery)}). Request "
+                        + "the https URL, or set RedirectOptions.AllowHttpsDowngrade = true if the plain-text hop is acceptable.",
+                        location,
+                        exchange);
+                }
 
-            var next = CreateHop(current, currentUrl, method, target, content);
-            exchange.RedirectTrace.Add(target);
-            followed++;
+                var content = keepBody ? current.Content : null;
+                if (!BodyReplay.CanSendAgain(content))
+                {
+                    throw Fail(
+                        response,
+                        currentUrl,
+                        RedirectError.BodyNotReplayable,
+                        $"Cannot follow the {(int)response.StatusCode} redirect to {DisplayUrl.Of(target, exchange.ShowQuery)} with the {current.Method} body: "
+                        + "it is a stream that can be read once only, it was already sent, and no whole copy was kept (it is "
+                        + $"larger than HeraldClientOptions.MaxReplayBufferBytes, {exchange.MaxReplayBufferBytes} bytes, or was not "
+                        + "sent in full). Send the body as bytes, a file or a stream factory (request.Body(() => Open())), raise "
+                        + "MaxReplayBufferBytes, or follow the redirect yourself with RedirectStrategy.None.",
+                        location,
+                        exchange);
+                }
+
+                if (request.RequestUri is { IsAbsoluteUri: true } first && !SameOrigin(first, target))
+                {
+                    // Once away, the first origin's per-request credentials and cookies never come back in this call.
+                    exchange.LeftFirstOrigin = true;
+                }
+
+                var next = CreateHop(current, currentUrl, method, target, content, _originBound);
+                exchange.RedirectTrace.Add(target);
+                followed++;
+                response.Dispose();
+                current = next;
+                response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // Whatever fails after a response arrived (a bad Location, the next hop) must not leave it holding its
+            // connection; disposing one already disposed does nothing.
             response.Dispose();
-            current = next;
-            response = await base.SendAsync(current, cancellationToken).ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -182,7 +206,7 @@ internal sealed class RedirectHandler : DelegatingHandler
     /// Resolves <c>Location</c> against the current URL (RFC 3986 5.2) with fragment inheritance (RFC 9110 10.2.2), and
     /// checks it is an http(s) URL with a host; returns <see langword="null"/> and says why otherwise.
     /// </summary>
-    private Uri? ResolveLocation(HttpResponseMessage response, Uri current, int count, out string problem)
+    private Uri? ResolveLocation(HttpResponseMessage response, Uri current, int count, bool showQuery, out string problem)
     {
         problem = string.Empty;
         if (count != 1)
@@ -206,7 +230,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         }
         else if (!Uri.TryCreate(current, parsed, out target))
         {
-            problem = $"it cannot be resolved against {Show(current)}";
+            problem = $"it cannot be resolved against {DisplayUrl.Of(current, showQuery)}";
             return null;
         }
 
@@ -233,7 +257,7 @@ internal sealed class RedirectHandler : DelegatingHandler
 
     /// <summary>Builds the next hop: a fresh message with the headers that may go along, every option, and the body if kept.</summary>
     private static HttpRequestMessage CreateHop(
-        HttpRequestMessage current, Uri currentUrl, HttpMethod method, Uri target, HttpContent? content)
+        HttpRequestMessage current, Uri currentUrl, HttpMethod method, Uri target, HttpContent? content, HashSet<string> originBound)
     {
         var next = new HttpRequestMessage(method, target)
         {
@@ -245,7 +269,7 @@ internal sealed class RedirectHandler : DelegatingHandler
         var sameOrigin = SameOrigin(currentUrl, target);
         foreach (var header in current.Headers.NonValidated)
         {
-            if ((!sameOrigin && IsOriginBound(header.Key)) || (content is null && IsBodyFraming(header.Key)))
+            if ((!sameOrigin && originBound.Contains(header.Key)) || (content is null && IsBodyFraming(header.Key)))
             {
                 continue;
             }
@@ -263,35 +287,15 @@ internal sealed class RedirectHandler : DelegatingHandler
         return next;
     }
 
-    /// <summary>Wraps a read-once body before the first send when a 307/308 could ask for it again.</summary>
-    private void PrepareBodyForReplay(HttpRequestMessage request, RedirectStrategy strategy)
+    /// <summary>Makes a read-once body keep a copy while it is first sent, when a 307/308 could ask for it again.</summary>
+    private static void PrepareBodyForReplay(HttpRequestMessage request, RedirectStrategy strategy, long limit)
     {
-        var content = request.Content;
-        if (content is null || IsReplayable(content))
-        {
-            return;
-        }
-
         var mayResend = strategy == RedirectStrategy.Lax || request.Method == HttpMethod.Get || request.Method == HttpMethod.Head;
         if (mayResend)
         {
-            request.Content = new ReplayableContent(content, _maxBufferedBodySize);
+            BodyReplay.Prepare(request, limit);
         }
     }
-
-    /// <summary>Whether serializing <paramref name="content"/> again produces the same bytes without keeping a copy.</summary>
-    internal static bool IsReplayable(HttpContent content) => content switch
-    {
-        ByteArrayContent or ReadOnlyMemoryContent or JsonContent or ReplayableContent => true,
-        MultipartContent parts => parts.All(IsReplayable),
-        _ => false,
-    };
-
-    private static bool IsOriginBound(string header) =>
-        string.Equals(header, "Authorization", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Proxy-Authorization", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Cookie", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(header, "Host", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsBodyFraming(string header) =>
         string.Equals(header, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
@@ -302,30 +306,13 @@ internal sealed class RedirectHandler : DelegatingHandler
         && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
         && a.Port == b.Port;
 
-    private static RedirectException Fail(
-        HttpResponseMessage response, RedirectError error, string message, string? location, HeraldExchange exchange)
+    private static HeraldRedirectException Fail(
+        HttpResponseMessage response, Uri requestUri, RedirectError error, string message, string? location, HeraldExchange exchange)
     {
-        var status = response.StatusCode;
+        var exception = new HeraldRedirectException(error, message, response, requestUri, location, exchange.RedirectTrace.ToArray());
+
+        // The body is not kept: disposing frees the connection now, which an exception could never do later.
         response.Dispose();
-        return new RedirectException(error, message, status, location, exchange.RedirectTrace.ToArray());
-    }
-
-    // URLs in messages lose their user-info, query and fragment, which may hold secrets (tokens, codes).
-    private static string Show(Uri url) =>
-        url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
-
-    private static string ShowLocation(string location)
-    {
-        var end = location.AsSpan().IndexOfAny('?', '#');
-        var shown = end < 0 ? location : string.Concat(location.AsSpan(0, end), "?…");
-        var authority = shown.IndexOf("://", StringComparison.Ordinal) + 3;
-        if (authority < 3)
-        {
-            return shown;
-        }
-
-        var hostEnd = shown.IndexOf('/', authority);
-        var at = shown.LastIndexOf('@', hostEnd < 0 ? shown.Length - 1 : hostEnd);
-        return at >= authority ? string.Concat(shown.AsSpan(0, authority), "…", shown.AsSpan(at)) : shown;
+        return exception;
     }
 }

@@ -14,7 +14,7 @@ internal static class MessageFactory
             ParamFlattener.Flatten(name, value, style, allowNested: true, "Query parameter", query);
         }
 
-        var url = UrlResolver.Resolve(settings.ParsedBase, request.Url, query);
+        var url = UrlResolver.Resolve(settings.ParsedBase, request.Url, query, settings.ShowQuery);
         var message = new HttpRequestMessage(request.Method, url.Uri);
         try
         {

@@ -6,6 +6,11 @@ namespace Herald.Client.Internal;
 /// no <c>?</c>. <see cref="Fragment"/> (without the <c>#</c>) is never sent on the wire, but it stays on the request's
 /// URL so that a redirect whose <c>Location</c> has none inherits it (RFC 9110, section 10.2.2).
 /// </summary>
+/// <remarks>
+/// A backslash before the query is read as a slash, as the WHATWG URL standard does for http and https URLs (and as
+/// browsers and <see cref="Uri"/> do): otherwise <c>http://good.example\@evil.example/</c> would be split at the
+/// <c>@</c> and sent to <c>evil.example</c>, while every browser and log shows <c>good.example</c>.
+/// </remarks>
 internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path, string? Query, string? Fragment = null)
 {
     public static ParsedUrl Parse(string url)
@@ -18,6 +23,8 @@ internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path,
             fragment = text[(hash + 1)..];
             text = text[..hash];
         }
+
+        text = BackslashesAsSlashes(text);
 
         string? scheme = null;
         var rest = text.AsSpan();
@@ -41,6 +48,23 @@ internal sealed record ParsedUrl(string? Scheme, string? Authority, string Path,
         return question < 0
             ? new ParsedUrl(scheme, authority, rest.ToString(), null, fragment)
             : new ParsedUrl(scheme, authority, rest[..question].ToString(), rest[(question + 1)..].ToString(), fragment);
+    }
+
+    /// <summary>Replaces <c>\</c> with <c>/</c> up to the first <c>?</c>; the query keeps its backslashes (they are encoded).</summary>
+    private static string BackslashesAsSlashes(string text)
+    {
+        var question = text.IndexOf('?', StringComparison.Ordinal);
+        var end = question < 0 ? text.Length : question;
+        if (!text.AsSpan(0, end).Contains('\\'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, (text, end), static (span, state) =>
+        {
+            state.text.AsSpan().CopyTo(span);
+            span[..state.end].Replace('\\', '/');
+        });
     }
 
     /// <summary>

@@ -26,7 +26,8 @@ internal static class UrlResolver
     // goes on the wire. Only then, because such a Uri never equals an ordinary one, which callers compare against.
     private static readonly UriCreationOptions Exact = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    public static ResolvedUrl Resolve(ParsedUrl? baseUrl, string url, IReadOnlyList<FlatParam> query)
+    /// <summary>Resolves <paramref name="url"/>; error messages show URLs as logs would (the caller's may hold a password or a token).</summary>
+    public static ResolvedUrl Resolve(ParsedUrl? baseUrl, string url, IReadOnlyList<FlatParam> query, bool showQuery = false)
     {
         var request = ParsedUrl.Parse(url);
         ParsedUrl merged;
@@ -37,7 +38,7 @@ internal static class UrlResolver
         else if (baseUrl is null)
         {
             throw new InvalidOperationException(
-                $"The request URL '{url}' is relative and the client has no BaseAddress: pass an absolute URL " +
+                $"The request URL '{DisplayUrl.Of(url, showQuery)}' is relative and the client has no BaseAddress: pass an absolute URL " +
                 "(http:// or https://) or set HeraldClientOptions.BaseAddress.");
         }
         else if (request.Authority is not null)
@@ -58,13 +59,13 @@ internal static class UrlResolver
         if (merged.Scheme is not ("http" or "https"))
         {
             throw new ArgumentException(
-                $"The request URL '{url}' has the scheme '{merged.Scheme}'; only http and https are supported.", nameof(url));
+                $"The request URL '{DisplayUrl.Of(url, showQuery)}' has the scheme '{merged.Scheme}'; only http and https are supported.", nameof(url));
         }
 
         var (hostPort, userName, password) = SplitUserInfo(merged.Authority ?? string.Empty);
         if (hostPort.Length == 0 || hostPort[0] == ':')
         {
-            throw new ArgumentException($"The request URL '{url}' has no host.", nameof(url));
+            throw new ArgumentException($"The request URL '{DisplayUrl.Of(url, showQuery)}' has no host.", nameof(url));
         }
 
         var path = RemoveDotSegments(UrlEncoding.EncodeIllegal(merged.Path));
@@ -91,13 +92,13 @@ internal static class UrlResolver
         var text = builder.ToString();
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"The request URL '{url}' is not a valid URL (resolved to '{text}'): check the host and port.", nameof(url));
+            throw new ArgumentException($"The request URL '{DisplayUrl.Of(url, showQuery)}' is not a valid URL (resolved to '{DisplayUrl.Of(text, showQuery)}'): check the host and port.", nameof(url));
         }
 
         var pathAndQuery = string.IsNullOrEmpty(queryText) ? path : path + "?" + queryText;
         if (!string.Equals(uri.PathAndQuery, pathAndQuery, StringComparison.Ordinal) && !Uri.TryCreate(text, in Exact, out uri))
         {
-            throw new ArgumentException($"The request URL '{url}' is not a valid URL (resolved to '{text}'): check the host and port.", nameof(url));
+            throw new ArgumentException($"The request URL '{DisplayUrl.Of(url, showQuery)}' is not a valid URL (resolved to '{DisplayUrl.Of(text, showQuery)}'): check the host and port.", nameof(url));
         }
 
         return new ResolvedUrl(uri, userName, password);

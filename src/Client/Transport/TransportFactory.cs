@@ -41,7 +41,8 @@ internal static class TransportFactory
             PooledConnectionIdleTimeout = transport.PooledConnectionIdleTimeout,
             PooledConnectionLifetime = transport.PooledConnectionLifetime,
             ConnectTimeout = transport.ConnectTimeout,
-            Credentials = options.Auth.Credentials,
+            // Scoped like every client-wide credential: the transport sees every redirect hop, to any host.
+            Credentials = ScopedCredentials.For(options),
             PreAuthenticate = options.Auth.PreAuthenticate,
             SslOptions = CreateSslOptions(transport),
         };
@@ -142,24 +143,19 @@ internal static class TransportFactory
             throw new ArgumentException($"TransportOptions.VersionPolicy {transport.VersionPolicy} is not a defined HttpVersionPolicy.", nameof(TransportOptions.VersionPolicy));
         }
 
-        if (transport.TimeProvider is null)
-        {
-            throw new ArgumentException("TransportOptions.TimeProvider is null; leave it at TimeProvider.System or give a clock.", nameof(TransportOptions.TimeProvider));
-        }
-
         if (transport.Proxy is { } proxy)
         {
             if (!proxy.IsAbsoluteUri || !ProxySchemes.Contains(proxy.Scheme) || string.IsNullOrEmpty(proxy.Host))
             {
                 throw new ArgumentException(
-                    $"TransportOptions.Proxy '{proxy}' is not a proxy address; use http://host:port, https://host:port or socks5://host:port (socks4 and socks4a too).",
+                    $"TransportOptions.Proxy '{DisplayUrl.Of(proxy, showQuery: false)}' is not a proxy address; use http://host:port, https://host:port or socks5://host:port (socks4 and socks4a too).",
                     nameof(TransportOptions.Proxy));
             }
 
             if (proxy.AbsolutePath != "/" || proxy.Query.Length > 0)
             {
                 throw new ArgumentException(
-                    $"TransportOptions.Proxy '{proxy}' has a path or query; a proxy address is scheme://host:port only.",
+                    $"TransportOptions.Proxy '{DisplayUrl.Of(proxy, showQuery: false)}' has a path or query; a proxy address is scheme://host:port only.",
                     nameof(TransportOptions.Proxy));
             }
         }

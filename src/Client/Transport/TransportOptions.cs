@@ -15,6 +15,16 @@ namespace Herald.Client;
 /// </remarks>
 public sealed class TransportOptions
 {
+    private readonly HeraldClientOptions? _client;
+
+    /// <summary>Creates options whose clock, unless set, is <see cref="System.TimeProvider.System"/>.</summary>
+    public TransportOptions()
+    {
+    }
+
+    /// <summary>Creates the options of <paramref name="client"/>, whose clock they use unless they have their own.</summary>
+    internal TransportOptions(HeraldClientOptions client) => _client = client;
+
     /// <summary>Gets or sets the maximum number of simultaneous connections to one server (scheme, host and port).</summary>
     /// <value>The default value is <see cref="int.MaxValue"/>: no limit. Requests beyond the limit wait for a free connection.</value>
     public int MaxConnectionsPerServer { get; set; } = int.MaxValue;
@@ -117,7 +127,13 @@ public sealed class TransportOptions
     /// <value>The default value is <see langword="false"/>, as for <see cref="HttpClient"/>.</value>
     public bool CheckCertificateRevocation { get; set; }
 
-    /// <summary>Gets or sets the clock that times <see cref="ReadTimeout"/>.</summary>
-    /// <value>The default value is <see cref="TimeProvider.System"/>.</value>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>Gets or sets a clock that times <see cref="ReadTimeout"/>, in place of the client's.</summary>
+    /// <value>
+    /// The default value is <see langword="null"/>: the client's <see cref="HeraldClientOptions.TimeProvider"/>
+    /// (<see cref="System.TimeProvider.System"/> for options created on their own).
+    /// </value>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>The clock in force: this object's, else the client's, else the system's.</summary>
+    internal TimeProvider EffectiveTimeProvider => TimeProvider ?? _client?.TimeProvider ?? System.TimeProvider.System;
 }

@@ -11,7 +11,7 @@ internal sealed class TransportPolicyHandler(TransportOptions options) : Delegat
     private readonly HttpVersionPolicy _versionPolicy = options.VersionPolicy;
     private readonly TimeSpan _readTimeout = options.ReadTimeout;
     private readonly TimeSpan _connectTimeout = options.ConnectTimeout;
-    private readonly TimeProvider _time = options.TimeProvider;
+    private readonly TimeProvider _time = options.EffectiveTimeProvider;
     private readonly bool _customTrust = options.TrustedRootCertificates.Count > 0;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

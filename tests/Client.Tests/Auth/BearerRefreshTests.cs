@@ -47,6 +47,17 @@ public sealed class BearerRefreshTests : IAsyncLifetime
                 return Results.Text(await reader.ReadToEndAsync());
             });
             app.MapGet("/always-401", () => Challenge());
+            app.MapGet("/affinity", (HttpContext c) =>
+            {
+                if (c.Request.Headers.Authorization != "Bearer " + Fresh)
+                {
+                    // A load balancer pins the session to a node on the first answer, a 401 included.
+                    c.Response.Headers.SetCookie = "affinity=node7; Path=/";
+                    return Challenge();
+                }
+
+                return Results.Text("cookie on retry: " + c.Request.Headers.Cookie);
+            });
             app.MapGet("/401-without-bearer", () => Results.Text("no", statusCode: 401));
         });
     }
@@ -162,6 +173,23 @@ public sealed class BearerRefreshTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_401SetsACookie_TheRetryCarriesIt_AndTheStoreKeepsIt()
+    {
+        using var client = Client(o =>
+        {
+            o.Auth.LoadBearerToken = _ => ValueTask.FromResult(Stale);
+            o.Auth.RefreshBearerToken = _ => ValueTask.FromResult(Fresh);
+        });
+
+        using var response = await client.GetAsync("affinity");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("cookie on retry: affinity=node7", response.Body);
+        var cookie = Assert.Single(client.Cookies.GetAllCookies());
+        Assert.Equal(("affinity", "node7"), (cookie.Name, cookie.Value));
+    }
+
+    [Fact]
     public async Task SendAsync_LoadFails_FailsTheCallAndTriesAgainNextTime()
     {
         var loads = 0;
@@ -209,27 +237,38 @@ public sealed class BearerRefreshTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SendAsync_UnsizedStreamBody_FailsClearlyInsteadOfSendingItEmpty()
+    public async Task SendAsync_UnsizedStreamBodyWithinTheCap_IsCopiedAsItIsSentAndSentAgain()
     {
         using var http = Pipeline.CreateHttpClient(Options());
+        var content = new StreamContent(new ForwardOnlyStream(new MemoryStream("chunked, kept, sent again"u8.ToArray())));
+
+        using var response = await http.PostAsync("echo", content);
+
+        Assert.Equal("chunked, kept, sent again", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SendAsync_UnsizedStreamBodyOverTheCap_FailsClearlyInsteadOfSendingItEmpty()
+    {
+        using var http = Pipeline.CreateHttpClient(Options(o => o.MaxReplayBufferBytes = 8));
         var content = new StreamContent(new ForwardOnlyStream(new MemoryStream("cannot be replayed"u8.ToArray())));
 
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync("echo", content));
 
         Assert.Equal(HttpStatusCode.Unauthorized, ex.StatusCode);
-        Assert.Contains("MaxReplayBufferBytes", ex.Message);
+        Assert.Contains("MaxReplayBufferBytes, 8 bytes", ex.Message);
     }
 
     [Fact]
     public async Task SendAsync_SizedBodyOverReplayCap_FailsClearly()
     {
-        using var http = Pipeline.CreateHttpClient(Options(o => o.Auth.MaxReplayBufferBytes = 8));
+        using var http = Pipeline.CreateHttpClient(Options(o => o.MaxReplayBufferBytes = 8));
         var content = new StreamContent(new ForwardOnlyStream(new MemoryStream("more than eight bytes"u8.ToArray())));
         content.Headers.ContentLength = 21;
 
         var ex = await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync("echo", content));
 
-        Assert.Contains("MaxReplayBufferBytes (8 bytes)", ex.Message);
+        Assert.Contains("MaxReplayBufferBytes, 8 bytes", ex.Message);
     }
 
     private static IResult Challenge() => new ChallengeResult();

@@ -100,14 +100,18 @@ public sealed class DigestAuthTests : IAsyncLifetime
         var options = Pipeline.Options(o =>
         {
             o.Auth.Credentials = cache;
+            o.Auth.Origins.Add(new Uri("https://intranet.example/"));
             o.Auth.PreAuthenticate = true;
         });
 
         using var handler = TransportFactory.CreateSocketsHandler(options);
 
-        Assert.Same(cache, handler.Credentials);
+        // The transport gets them scoped to the client's origins (FrameworkCredentialScopeTests checks that on the wire).
+        Assert.IsType<ScopedCredentials>(handler.Credentials);
         Assert.True(handler.PreAuthenticate);
         Assert.Equal("ann", handler.Credentials!.GetCredential(new Uri("https://intranet.example/x"), "NTLM")!.UserName);
+        Assert.Equal("ann", handler.Credentials.GetCredential(new Uri("https://intranet.example/y"), "Negotiate")!.UserName);
+        Assert.Null(handler.Credentials.GetCredential(new Uri("https://elsewhere.example/x"), "NTLM"));
     }
 
     private IResult Digest(HttpContext context)

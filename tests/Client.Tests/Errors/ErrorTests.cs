@@ -164,7 +164,8 @@ public sealed class ErrorTests(SignalServer signals) : IClassFixture<SignalServe
         var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() => call);
 
         Assert.Equal(TimeSpan.FromSeconds(5), ex.Limit);
-        Assert.Equal($"GET {signals.Server.BaseAddress}hang?id={id} timed out after 5 s (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer.", ex.Message);
+        Assert.Equal($"GET {signals.Server.BaseAddress}hang?* timed out after 5 s (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer.", ex.Message);
+        Assert.Equal(signals.Server.Url($"hang?id={id}"), ex.RequestUri);
         Assert.IsAssignableFrom<TimeoutException>(ex);
         await signals.Aborted(id).Task.WaitAsync(SignalServer.Guard);
     }
@@ -193,8 +194,36 @@ public sealed class ErrorTests(SignalServer signals) : IClassFixture<SignalServe
 
         var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() => client.GetAsync($"hang?id={id}"));
 
-        Assert.Contains($"hang?id={id}", ex.Message);
+        Assert.Contains("hang?*", ex.Message);
         Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Limit);
+    }
+
+    [Fact]
+    public async Task Dispose_DuringACall_ThrowsObjectDisposedNotTimeout()
+    {
+        var client = NewClient();
+        var id = SignalServer.NewId();
+
+        var call = client.GetAsync($"hang?id={id}&key=SECRET123");
+        await signals.Arrived(id).Task.WaitAsync(SignalServer.Guard);
+        client.Dispose();
+        var ex = await Record.ExceptionAsync(() => call);
+
+        var disposed = Assert.IsType<ObjectDisposedException>(ex);
+        Assert.Contains("disposed while GET", disposed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET123", disposed.Message, StringComparison.Ordinal);
+        await signals.Aborted(id).Task.WaitAsync(SignalServer.Guard);
+    }
+
+    [Fact]
+    public async Task CancellationFromInsideThePipeline_StaysACancellation()
+    {
+        // A token provider that gives up cancels the call; nothing timed out, so it is no HeraldTimeoutException.
+        using var client = NewClient(o => o.Auth.LoadBearerToken = _ => throw new OperationCanceledException("identity provider shut down"));
+
+        var ex = await Record.ExceptionAsync(() => client.GetAsync("ping"));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(ex);
     }
 
     [Fact]

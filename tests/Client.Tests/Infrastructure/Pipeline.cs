@@ -11,7 +11,7 @@ public static class Pipeline
 {
     /// <summary>
     /// Creates an <see cref="HttpClient"/> over the real middleware and transport. Like <see cref="HeraldClient"/> it
-    /// starts each call's exchange with the client's base address (see <see cref="HeraldExchange.BaseAddress"/>).
+    /// starts each call's exchange with the client's base address, replay cap and URL display setting.
     /// </summary>
     public static HttpClient CreateHttpClient(HeraldClientOptions options)
     {
@@ -23,7 +23,7 @@ public static class Pipeline
             inner = handler;
         }
 
-        inner = new StartExchange(options.BaseAddress) { InnerHandler = inner };
+        inner = new StartExchange(options) { InnerHandler = inner };
         return new HttpClient(inner) { BaseAddress = options.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
     }
 
@@ -35,12 +35,19 @@ public static class Pipeline
         return options;
     }
 
-    /// <summary>What <see cref="HeraldClient"/> does when it starts a call: attach the exchange with the base address.</summary>
-    private sealed class StartExchange(Uri? baseAddress) : DelegatingHandler
+    /// <summary>What <see cref="HeraldClient"/> does when it starts a call: attach the exchange with the client's settings.</summary>
+    private sealed class StartExchange(HeraldClientOptions options) : DelegatingHandler
     {
+        private readonly Uri? _baseAddress = options.BaseAddress;
+        private readonly long _maxReplay = options.MaxReplayBufferBytes;
+        private readonly bool _showQuery = options.Logging.LogQueryStrings;
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            HeraldExchange.Of(request).BaseAddress ??= baseAddress;
+            var exchange = HeraldExchange.Of(request);
+            exchange.BaseAddress ??= _baseAddress;
+            exchange.MaxReplayBufferBytes = _maxReplay;
+            exchange.ShowQuery = _showQuery;
             return base.SendAsync(request, cancellationToken);
         }
     }

@@ -12,6 +12,7 @@ namespace Herald.Client.Tests.Integration;
 /// </summary>
 public sealed class FullPipelineTests : IAsyncLifetime
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(int Port, string Authorization)> _logins = new();
     private LoopbackServer _home = null!;
     private LoopbackServer _other = null!;
 
@@ -32,6 +33,7 @@ public sealed class FullPipelineTests : IAsyncLifetime
         // Sets a cookie and sends the client elsewhere (to ?to=...), with a gzip-encoded redirect body.
         app.MapGet("/login", (HttpContext c, string to) =>
         {
+            _logins.Enqueue((c.Connection.LocalPort, c.Request.Headers.Authorization.ToString()));
             c.Response.Headers.Append("Set-Cookie", "session=abc; Path=/; HttpOnly");
             c.Response.Headers.Location = to;
             c.Response.StatusCode = StatusCodes.Status302Found;
@@ -104,6 +106,25 @@ public sealed class FullPipelineTests : IAsyncLifetime
         using var response = await client.GetAsync(
             $"http://alice:s3cret@127.0.0.1:{_home.Port}/login?to={Uri.EscapeDataString(target.ToString())}");
 
+        // The first origin got them (so the absence below is scoping, not credentials never sent), the other did not.
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:s3cret"));
+        Assert.Equal((_home.Port, expected), Assert.Single(_logins));
+        Assert.StartsWith("auth=;", (string)response.Body!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UserInfoCredentials_DoNotComeBackWithARedirectToTheirOrigin()
+    {
+        using var client = new HeraldClient();
+        var home = _home.Url("report");
+        var viaOther = _other.Url($"login?to={Uri.EscapeDataString(home.ToString())}");
+
+        using var response = await client.GetAsync(
+            $"http://alice:s3cret@127.0.0.1:{_home.Port}/login?to={Uri.EscapeDataString(viaOther.ToString())}");
+
+        Assert.Equal([viaOther, home], response.RedirectTrace);
+        Assert.Equal(2, _logins.Count);
+        Assert.Equal((_other.Port, string.Empty), _logins.Last());
         Assert.StartsWith("auth=;", (string)response.Body!, StringComparison.Ordinal);
     }
 

@@ -140,7 +140,31 @@ public sealed class LoggingHandlerTests : IAsyncLifetime
         using var response = await http.GetAsync($"http://alice:hunter2@127.0.0.1:{_server.Port}/hello");
 
         Assert.All(_log.Entries, e => Assert.DoesNotContain("hunter2", e.Message));
-        Assert.Contains($"http://***@127.0.0.1:{_server.Port}/hello", _log.Entries[0].Message);
+        Assert.All(_log.Entries, e => Assert.DoesNotContain("alice", e.Message));
+        Assert.Contains($"GET http://127.0.0.1:{_server.Port}/hello responded", _log.Entries[0].Message);
+    }
+
+    [Fact]
+    public async Task SendAsync_QueryString_IsLoggedAsStarByDefault()
+    {
+        using var client = Client(o => o.Logging.Level = ClientLogLevel.Headers);
+
+        using var response = await client.GetAsync($"http://127.0.0.1:{_server.Port}/hello?access_token=SECRET123#frag");
+
+        Assert.NotEmpty(_log.Entries);
+        Assert.All(_log.Entries, e => Assert.DoesNotContain("SECRET123", e.Message));
+        Assert.All(_log.Entries, e => Assert.DoesNotContain("frag", e.Message));
+        Assert.Contains($"GET http://127.0.0.1:{_server.Port}/hello?* ", _log.Entries[0].Message);
+    }
+
+    [Fact]
+    public async Task SendAsync_LogQueryStrings_LogsTheQuery()
+    {
+        using var client = Client(o => o.Logging.LogQueryStrings = true);
+
+        using var response = await client.GetAsync($"http://127.0.0.1:{_server.Port}/hello?page=2");
+
+        Assert.Contains($"GET http://127.0.0.1:{_server.Port}/hello?page=2 responded", _log.Entries[0].Message);
     }
 
     [Fact]

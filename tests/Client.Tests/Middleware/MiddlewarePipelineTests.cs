@@ -12,7 +12,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         using var client = new HeraldClient();
 
         Assert.Equal(
-            ["RedirectHandler", "CookieHandler", "AuthHandler", "DecompressionHandler", "LoggingHandler", "TransportPolicyHandler", "SocketsHttpHandler"],
+            ["RedirectHandler", "AuthHandler", "CookieHandler", "DecompressionHandler", "LoggingHandler", "TransportPolicyHandler", "SocketsHttpHandler"],
             Chain(client).Select(h => h.GetType().Name));
     }
 
@@ -65,7 +65,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
 
         using var client = new HeraldClient(options);
 
-        Assert.Equal(["CookieHandler", "AuthHandler", "DecompressionHandler", "TransportPolicyHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
+        Assert.Equal(["AuthHandler", "CookieHandler", "DecompressionHandler", "TransportPolicyHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         using var response = await client.GetAsync("ping");
 
         Assert.Equal(["my-cookies>", "<my-cookies"], order);
-        Assert.Equal("my-cookies", ((OrderHandler)Chain(client)[1]).Name);
+        Assert.Equal("my-cookies", ((OrderHandler)Chain(client)[2]).Name);
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         var unknown = Assert.Throws<InvalidOperationException>(() => options.Middleware.InsertBefore("nope", "x", () => new OrderHandler([], "x")));
 
         Assert.Contains("already installed", duplicate.Message);
-        Assert.Contains("Installed: redirects, cookies, auth, decompression, logging", unknown.Message);
+        Assert.Contains("Installed: redirects, auth, cookies, decompression, logging", unknown.Message);
     }
 
     private static List<HttpMessageHandler> Chain(HeraldClient client)

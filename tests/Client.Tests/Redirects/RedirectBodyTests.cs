@@ -30,37 +30,35 @@ public sealed class RedirectBodyTests(RedirectTestServer server) : IClassFixture
     [Fact]
     public async Task SendAsync_LaxWithReadOnceStreamOverTheLimit_ThrowsBodyNotReplayable()
     {
-        using var http = LoopbackTransport.Chain(
-            new RedirectOptions { Strategy = RedirectStrategy.Lax, MaxBufferedBodySize = 1024 }, new CookieJarOptions());
+        using var client = LaxClient(maxReplayBufferBytes: 1024);
         var before = server.Hits;
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url("r/307"))
-        {
-            Content = new StreamContent(new ReadOnceStream(new byte[4096])),
-        };
 
-        var error = await Assert.ThrowsAsync<RedirectException>(() => http.SendAsync(request));
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
+            () => client.PostAsync(server.Url("r/307").ToString(), r => r.Body(new ReadOnceStream(new byte[4096]))));
 
         Assert.Equal(RedirectError.BodyNotReplayable, error.Error);
-        Assert.Contains("MaxBufferedBodySize", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HeraldClientOptions.MaxReplayBufferBytes, 1024 bytes", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, server.Hits - before);
     }
 
     [Fact]
     public async Task SendAsync_LaxWithReadOnceStreamOverTheLimitButConvertedToGet_Follows()
     {
-        using var http = LoopbackTransport.Chain(
-            new RedirectOptions { Strategy = RedirectStrategy.Lax, MaxBufferedBodySize = 16 }, new CookieJarOptions());
-        using var request = new HttpRequestMessage(HttpMethod.Post, server.Url("r/302"))
-        {
-            Content = new StreamContent(new ReadOnceStream(new byte[4096])),
-        };
+        using var client = LaxClient(maxReplayBufferBytes: 16);
 
-        using var response = await http.SendAsync(request);
+        using var response = await client.PostAsync(server.Url("r/302").ToString(), r => r.Body(new ReadOnceStream(new byte[4096])));
 
-        Assert.Equal(200, (int)response.StatusCode);
-        Assert.Equal("GET", response.Headers.GetValues("X-Method").Single());
-        Assert.Equal(string.Empty, response.Headers.GetValues("X-Body").Single());
+        Assert.Equal(200, response.Status);
+        Assert.Equal("GET", response.Headers["X-Method"]);
+        Assert.Equal(string.Empty, response.Headers["X-Body"]);
     }
+
+    private static HeraldClient LaxClient(long maxReplayBufferBytes) => new(o =>
+    {
+        o.TransportHandler = () => LoopbackTransport.Create();
+        o.Redirects.Strategy = RedirectStrategy.Lax;
+        o.MaxReplayBufferBytes = maxReplayBufferBytes;
+    });
 
     [Fact]
     public async Task SendAsync_LaxWithJsonContent_ResendsWithoutWrapping()

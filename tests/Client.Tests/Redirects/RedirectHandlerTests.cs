@@ -34,7 +34,7 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
     {
         using var client = Client();
 
-        var error = await Assert.ThrowsAsync<RedirectException>(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
             () => client.SendAsync(new HeraldRequest(HttpMethod.Get, server.Url("loop").ToString())));
 
         Assert.Equal(RedirectError.TooManyRedirects, error.Error);
@@ -44,6 +44,15 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
         Assert.Equal("/loop", error.Location);
         Assert.Contains("MaxRedirects", error.Message, StringComparison.Ordinal);
         Assert.Contains("Graceful", error.Message, StringComparison.Ordinal);
+        Assert.Equal(server.Url("loop"), error.RequestUri);
+        Assert.Equal("/loop", error.Headers["Location"]);
+    }
+
+    [Fact]
+    public void HeraldRedirectException_HasNoPublicConstructor()
+    {
+        // Only the middleware raises it, with the refused response; callers catch it, never build one.
+        Assert.Empty(typeof(HeraldRedirectException).GetConstructors());
     }
 
     [Fact]
@@ -51,7 +60,7 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
     {
         using var client = Client(o => o.Redirects.MaxRedirects = 2);
 
-        var error = await Assert.ThrowsAsync<RedirectException>(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
             () => client.SendAsync(new HeraldRequest(HttpMethod.Get, server.Url("chain/3").ToString())));
 
         Assert.Equal(RedirectError.TooManyRedirects, error.Error);
@@ -128,7 +137,7 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
     {
         using var client = Client();
 
-        var error = await Assert.ThrowsAsync<RedirectException>(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
             () => client.SendAsync(new HeraldRequest(HttpMethod.Get, server.Url("chain/3").ToString()).MaxRedirects(1)));
 
         Assert.Equal(RedirectError.TooManyRedirects, error.Error);
@@ -140,7 +149,7 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
     {
         using var client = Client(o => o.Redirects.MaxRedirects = 0);
 
-        var error = await Assert.ThrowsAsync<RedirectException>(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(
             () => client.SendAsync(new HeraldRequest(HttpMethod.Get, server.Url("chain/1").ToString())));
 
         Assert.Equal(RedirectError.TooManyRedirects, error.Error);
@@ -236,7 +245,7 @@ public sealed class RedirectHandlerTests(RedirectTestServer server) : IClassFixt
         using var client = Client();
         var before = server.Hits;
 
-        var error = await Assert.ThrowsAsync<RedirectException>(() => client.SendAsync(
+        var error = await Assert.ThrowsAsync<HeraldRedirectException>(() => client.SendAsync(
             new HeraldRequest(HttpMethod.Get, server.Url($"r/302?to={Uri.EscapeDataString(location)}").ToString())));
 
         Assert.Equal(RedirectError.InvalidLocation, error.Error);

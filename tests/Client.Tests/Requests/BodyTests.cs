@@ -247,6 +247,25 @@ public sealed class BodyTests(EchoServer echo) : IClassFixture<EchoServer>
     }
 
     [Fact]
+    public async Task JsonBody_IsSentWithAContentLength_NotChunked()
+    {
+        var received = await PostAsync(r => r.JsonBody(new Item(1, "a")));
+
+        Assert.Equal(19, received.ContentLength);
+        Assert.Equal(string.Empty, received.TransferEncoding);
+    }
+
+    [Fact]
+    public async Task JsonBody_ValueThatCannotBeSerialized_FailsBeforeSending()
+    {
+        using var client = NewClient();
+        var cycle = new Node();
+        cycle.Next = cycle;
+
+        await Assert.ThrowsAsync<JsonException>(() => client.PostAsync("echo/body", r => r.JsonBody(cycle)));
+    }
+
+    [Fact]
     public async Task JsonBody_CustomContentType_IsKept()
     {
         var received = await PostAsync(r => r.ContentType("application/vnd.api+json").JsonBody(new { a = 1 }));
@@ -307,5 +326,10 @@ public sealed class BodyTests(EchoServer echo) : IClassFixture<EchoServer>
         var received = await PostAsync(r => r.MultipartBody(m => m.AddBytes("f", [65], "naïve \"x\".txt")));
 
         Assert.Contains("Content-Disposition: form-data; name=\"f\"; filename=\"naive %22x%22.txt\"; filename*=UTF-8''na%C3%AFve%20%22x%22.txt", received.BodyText);
+    }
+
+    private sealed class Node
+    {
+        public Node? Next { get; set; }
     }
 }

@@ -58,7 +58,6 @@ public sealed class UrlResolverTests
     [InlineData("http://h/?foo bar+baz[]75", "http://h/?foo%20bar+baz%5B%5D75")]
     [InlineData("http://h/baz foo?bar=bat bit?", "http://h/baz%20foo?bar=bat%20bit?")]
     [InlineData("http://h/100%?x=%zz&y=%4", "http://h/100%25?x=%25zz&y=%254")]
-    [InlineData("http://h/a\\b", "http://h/a%5Cb")]
     [InlineData("http://h/:@-._~!$&'()*+,;=?/?:@-._~!$'()*+,;=", "http://h/:@-._~!$&'()*+,;=?/?:@-._~!$'()*+,;=")]
     [InlineData("http://h/%7E%41", "http://h/%7E%41")]
     [InlineData("http://h/a%2e%2e/b", "http://h/a%2e%2e/b")]
@@ -80,6 +79,19 @@ public sealed class UrlResolverTests
 
         Assert.Equal(once, Resolve(null, once));
         Assert.DoesNotContain(' ', once);
+    }
+
+    [Theory]
+    // WHATWG URL: in http(s) URLs a backslash before the query is a slash, so the host is the one a browser shows.
+    [InlineData(null, "http://good.example\\@evil.example/x", "http://good.example/@evil.example/x")]
+    [InlineData(null, "http://u:p@good.example\\@evil.example/x", "http://good.example/@evil.example/x")]
+    [InlineData(null, "http:\\\\good.example\\x", "http://good.example/x")]
+    [InlineData("https://base.example/", "//good.example\\@evil.example/x", "https://good.example/@evil.example/x")]
+    [InlineData("https://base.example/a/", "b\\c", "https://base.example/a/b/c")]
+    [InlineData(null, "http://h/a\\b?q=c\\d", "http://h/a/b?q=c%5Cd")]
+    public void Resolve_Backslash_IsASlashBeforeTheQuery(string? baseUrl, string url, string expected)
+    {
+        Assert.Equal(expected, Resolve(baseUrl, url));
     }
 
     [Fact]

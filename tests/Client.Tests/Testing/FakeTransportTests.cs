@@ -259,7 +259,7 @@ public sealed class FakeTransportTests
         {
         }
 
-        Assert.Equal([HeraldMiddleware.Redirects, HeraldMiddleware.Cookies, HeraldMiddleware.Auth, HeraldMiddleware.Decompression, HeraldMiddleware.Logging], seen);
+        Assert.Equal([HeraldMiddleware.Redirects, HeraldMiddleware.Auth, HeraldMiddleware.Cookies, HeraldMiddleware.Decompression, HeraldMiddleware.Logging], seen);
         fake.AssertCallCount(1);
     }
 

@@ -109,6 +109,16 @@ public sealed class TransportFactoryTests
     }
 
     [Fact]
+    public void HeraldClient_InvalidProxyWithPassword_ThrowsWithoutShowingIt()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new HeraldClient(o => o.Transport.Proxy = new Uri("http://ann:hunter2@proxy.corp:3128/path?key=k3y")));
+
+        Assert.Contains("'http://proxy.corp:3128/path?*' has a path or query", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k3y", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HeraldClient_InsecureWithTrustedRoots_ThrowsBecauseOneWouldBeIgnored()
     {
         using var ca = TestCertificates.CreateAuthority();

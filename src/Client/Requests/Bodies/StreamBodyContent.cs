@@ -32,6 +32,13 @@ internal sealed class StreamBodyContent : HttpContent
         _length = length;
     }
 
+    /// <summary>
+    /// Gets whether this content can be serialized again with the same bytes without keeping a copy: a factory (files
+    /// included) opens a fresh stream for every send, and a seekable stream is rewound to where the body starts. Only
+    /// a stream that cannot seek is read once (see <see cref="BodyReplay"/>).
+    /// </summary>
+    public bool CanResend => _open is not null || _stream!.CanSeek;
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
         SerializeToStreamAsync(stream, context, CancellationToken.None);
 

@@ -12,7 +12,7 @@ namespace Herald.Client.Tests.Redirects;
 /// <item><description><c>/rd/{any path}?to=…</c>: 302 to <c>to</c>; without <c>to</c>, as <c>/target</c>.</description></item>
 /// <item><description><c>/target</c>: answers 200 with what arrived in <c>X-Method</c>, <c>X-Body</c> (and <c>X-Body-Escaped</c>), <c>X-Content-Type</c>, <c>X-Query</c> and <c>X-Path</c>.</description></item>
 /// <item><description><c>/chain/{n}</c>: 302 to <c>/chain/{n-1}</c>, 200 at 0. <c>/loop</c>: 302 to itself.</description></item>
-/// <item><description><c>/headers</c>: echoes <c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c> and <c>X-Custom</c> as <c>X-Seen-…</c>.</description></item>
+/// <item><description><c>/headers</c>: echoes <c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c>, <c>X-Custom</c>, <c>X-Api-Key</c> and <c>X-Tenant-Secret</c> as <c>X-Seen-…</c>.</description></item>
 /// <item><description><c>/no-location</c>: 302 without <c>Location</c>.</description></item>
 /// </list>
 /// Each request is counted in <see cref="Hits"/>.
@@ -103,7 +103,7 @@ public sealed class RedirectTestServer : IAsyncLifetime, IAsyncDisposable
 
         app.Map("/headers", (RequestDelegate)(context =>
         {
-            foreach (var name in (string[])["Authorization", "Proxy-Authorization", "Cookie", "X-Custom"])
+            foreach (var name in (string[])["Authorization", "Proxy-Authorization", "Cookie", "X-Custom", "X-Api-Key", "X-Tenant-Secret"])
             {
                 context.Response.Headers["X-Seen-" + name] = context.Request.Headers[name].ToString();
             }

@@ -3,20 +3,22 @@ using System.Net;
 namespace Herald.Client.Internal;
 
 /// <summary>
-/// Wraps a body that can be read only once (a stream) so that a <c>307</c>/<c>308</c> can send it again: while the
-/// body streams to the server, a copy of up to a limit is kept. Streaming stays streaming (nothing is read ahead);
-/// only a body that fits the limit can be replayed.
+/// Wraps a body that can be read only once (a stream) so that it can be sent again (a <c>307</c>/<c>308</c>, a retry
+/// after a bearer refresh): while the body streams to the server, a copy of up to a limit is kept. Streaming stays
+/// streaming (nothing is read ahead); only a body that fits the limit can be replayed. See <see cref="BodyReplay"/>.
 /// </summary>
 internal sealed class ReplayableContent : HttpContent, IContentObserver
 {
     private readonly HttpContent _inner;
-    private readonly int _limit;
+    private readonly long _limit;
     private MemoryStream? _copy;
     private bool _started;
     private bool _complete;
     private bool _overflowed;
 
-    public ReplayableContent(HttpContent inner, int limit)
+    /// <param name="inner">The read-once body.</param>
+    /// <param name="limit">The most bytes kept; at most <see cref="Array.MaxLength"/> (checked when the client is built).</param>
+    public ReplayableContent(HttpContent inner, long limit)
     {
         _inner = inner;
         _limit = limit;
@@ -40,7 +42,10 @@ internal sealed class ReplayableContent : HttpContent, IContentObserver
     public bool CanReplay => _complete;
 
     /// <summary>Gets the limit the copy was kept under, for error messages.</summary>
-    public int Limit => _limit;
+    public long Limit => _limit;
+
+    /// <summary>Gets the read-once body this copy is kept of.</summary>
+    public HttpContent Inner => _inner;
 
     /// <summary>Keeps a copy of each chunk sent, until the copy would pass the limit.</summary>
     public void OnBytes(ReadOnlySpan<byte> data)
@@ -57,7 +62,7 @@ internal sealed class ReplayableContent : HttpContent, IContentObserver
             return;
         }
 
-        _copy ??= new MemoryStream(Headers.ContentLength is long known ? (int)known : 0);
+        _copy ??= new MemoryStream(Headers.ContentLength is long known ? (int)Math.Min(known, _limit) : 0);
         _copy.Write(data);
     }
 
@@ -127,7 +132,7 @@ internal sealed class ReplayableContent : HttpContent, IContentObserver
         {
             throw new InvalidOperationException(
                 "The request body is a stream that can be read once only and no whole copy of it was kept (it is larger "
-                + $"than RedirectOptions.MaxBufferedBodySize, {_limit} bytes, or was not sent in full), so it cannot be sent again.");
+                + $"than HeraldClientOptions.MaxReplayBufferBytes, {_limit} bytes, or was not sent in full), so it cannot be sent again.");
         }
 
         _started = true;
