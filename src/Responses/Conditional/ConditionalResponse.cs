@@ -31,10 +31,10 @@ internal static class ConditionalResponse
         switch (Preconditions.Evaluate(httpContext.Request, etag, lastModified))
         {
             case PreconditionOutcome.NotModified:
-                response.StatusCode = StatusCodes.Status304NotModified;
+                StatusLine.Set(response, StatusCodes.Status304NotModified);
                 return true;
             case PreconditionOutcome.PreconditionFailed:
-                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                StatusLine.Set(response, StatusCodes.Status412PreconditionFailed);
                 return true;
             default:
                 return false;

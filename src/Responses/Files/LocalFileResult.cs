@@ -203,7 +203,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (selection == RangeSelection.Satisfiable && ranges.Length == 1)
         {
             var range = ranges[0];
-            response.StatusCode = StatusCodes.Status206PartialContent;
+            StatusLine.Set(response, StatusCodes.Status206PartialContent);
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.Start}-{range.End}/{length}");
             response.ContentLength = range.Length;
             if (!isHead)
@@ -217,7 +217,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (selection == RangeSelection.Satisfiable)
         {
             var multipart = MultipartByteRanges.Create(ranges, ContentType, length);
-            response.StatusCode = StatusCodes.Status206PartialContent;
+            StatusLine.Set(response, StatusCodes.Status206PartialContent);
             response.ContentType = multipart.ContentType;
             response.ContentLength = multipart.ContentLength;
             if (!isHead)
@@ -235,7 +235,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             return;
         }
 
-        response.StatusCode = StatusCodes.Status200OK;
+        StatusLine.Set(response, StatusCodes.Status200OK);
         response.ContentLength = length;
         if (!isHead && length > 0)
         {
@@ -318,11 +318,11 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     {
         if (HttpMethods.IsHead(httpContext.Request.Method))
         {
-            httpContext.Response.StatusCode = statusCode;
+            StatusLine.Set(httpContext.Response, statusCode);
             return Task.CompletedTask;
         }
 
-        return TypedResults.Problem(detail, statusCode: statusCode, title: title).ExecuteAsync(httpContext);
+        return ResultWriter.WriteProblemAsync(httpContext, new ProblemDetails { Status = statusCode, Title = title, Detail = detail });
     }
 
     private static void ValidateOptions(FileResponseOptions options)

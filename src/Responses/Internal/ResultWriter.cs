@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Responses.Conditional;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Herald.Responses.Internal;
@@ -35,7 +36,7 @@ internal static class ResultWriter
     {
         ResponseGuard.EnsureNotStarted(httpContext, what);
         var response = httpContext.Response;
-        response.StatusCode = statusCode;
+        StatusLine.Set(response, statusCode);
 
         if (etag is not null || lastModified is not null)
         {
@@ -65,6 +66,17 @@ internal static class ResultWriter
         }
 
         return !HttpMethods.IsHead(httpContext.Request.Method);
+    }
+
+    /// <summary>
+    /// Writes a problem-details answer through the framework's <c>ProblemHttpResult</c>, which uses the app's
+    /// <c>IProblemDetailsService</c> when there is one; the status goes through <see cref="StatusLine.Set"/> first so
+    /// that a custom reason phrase set for another status is not sent with it.
+    /// </summary>
+    public static Task WriteProblemAsync(HttpContext httpContext, ProblemDetails problem)
+    {
+        StatusLine.Set(httpContext.Response, problem.Status ?? StatusCodes.Status500InternalServerError);
+        return TypedResults.Problem(problem).ExecuteAsync(httpContext);
     }
 
     /// <summary>

@@ -22,7 +22,6 @@ internal static class NegotiatedResponse
         if (!negotiator.TrySelect(httpContext, declaredType, out var selection, out var unknownFormat))
         {
             AddVary(response, VaryAccept);
-            response.StatusCode = StatusCodes.Status406NotAcceptable;
             return NegotiationProblems.WriteAsync(
                 httpContext,
                 NegotiationProblems.NotAcceptable(httpContext, negotiator, declaredType, unknownFormat, negotiator.FormatParameter));
@@ -36,7 +35,7 @@ internal static class NegotiatedResponse
             return Task.CompletedTask;
         }
 
-        response.StatusCode = statusCode;
+        StatusLine.Set(response, statusCode);
         response.ContentType = selection.ContentType;
         if (statusCode is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified
             || HttpMethods.IsHead(httpContext.Request.Method))
