@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using Herald.Responses.Conditional;
 using Herald.Responses.Files;
 using Herald.Responses.Internal;
@@ -329,8 +328,8 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     {
         if (options.ContentType is { } contentType)
         {
-            HeaderValueGuard.ThrowIfInvalid(contentType, nameof(options));
-            if (!Ascii.IsValid(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out _))
+            MediaTypes.ThrowIfNotHeaderSafe(contentType, nameof(options));
+            if (!MediaTypeHeaderValue.TryParse(contentType, out _))
             {
                 throw new ArgumentException(
                     $"FileResponseOptions.ContentType '{contentType}' is not a valid media type. Pass a type such as \"application/pdf\" or \"text/csv; charset=utf-8\".",
@@ -346,10 +345,10 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (options.CacheControl is { } cacheControl)
         {
             HeaderValueGuard.ThrowIfInvalid(cacheControl, nameof(options));
-            if (!Ascii.IsValid(cacheControl))
+            if (cacheControl.AsSpan().IndexOfAnyExcept(HeaderValues.FieldChars) >= 0)
             {
                 throw new ArgumentException(
-                    $"FileResponseOptions.CacheControl '{cacheControl}' contains non-ASCII characters, which a header value cannot carry. Pass directives such as \"public, max-age=3600\".",
+                    $"FileResponseOptions.CacheControl '{cacheControl}' contains characters outside printable ASCII, which a header value cannot carry. Pass directives such as \"public, max-age=3600\".",
                     nameof(options));
             }
         }

@@ -13,7 +13,7 @@ public static partial class Respond
     /// </param>
     /// <param name="options">Content type, disposition, validator and range settings; <see langword="null"/> for the defaults.</param>
     /// <returns>A result that sends the file when executed.</returns>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is empty or holds NUL, or an option is invalid (a content type that is not a media type, a name or header value with CR, LF or NUL, a malformed entity tag).</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is empty or holds NUL, or an option is invalid (a content type that is not a media type or holds a character outside printable ASCII, a name or header value with CR, LF or NUL, a malformed entity tag).</exception>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <see cref="FileResponseOptions.MaxRanges"/> is below 1.</exception>
     public static LocalFileResult File(string path, FileResponseOptions? options = null)

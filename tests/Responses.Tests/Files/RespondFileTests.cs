@@ -384,6 +384,8 @@ public sealed class RespondFileTests : IDisposable
         Assert.Contains("entity tag", Assert.Throws<ArgumentException>(() => Respond.File("a.txt", new FileResponseOptions { ETag = "a b" })).Message);
         Assert.Throws<ArgumentException>(() => Respond.File("a.txt", new FileResponseOptions { ETag = "caf\u00e9" }));
         Assert.Throws<ArgumentException>(() => Respond.File("a.txt", new FileResponseOptions { CacheControl = "no-cache\nX-Evil: 1" }));
+        Assert.Contains("printable ASCII", Assert.Throws<ArgumentException>(() => Respond.File("a.txt", new FileResponseOptions { ContentType = "text/plain; x=\"a\u0001b\"" })).Message);
+        Assert.Contains("printable ASCII", Assert.Throws<ArgumentException>(() => Respond.File("a.txt", new FileResponseOptions { CacheControl = "max-age=1\u0001" })).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => Respond.File("a.txt", new FileResponseOptions { MaxRanges = 0 }));
     }
 
