@@ -51,7 +51,8 @@ public static partial class Respond
     /// <param name="path">The file's path, absolute or relative to the content root.</param>
     /// <param name="downloadName">
     /// The name the browser saves the file under; <see langword="null"/> for the file's own name. Any Unicode name works:
-    /// it is sent as <c>filename="…"</c> plus <c>filename*=UTF-8''…</c> when it is not plain ASCII.
+    /// it is sent as <c>filename="…"</c> plus <c>filename*=UTF-8''…</c> when it is not plain ASCII or holds a
+    /// <c>%XX</c> escape, which some browsers would decode in <c>filename</c>.
     /// </param>
     /// <param name="options">Content type, validator and range settings; its <see cref="FileResponseOptions.Disposition"/> is ignored.</param>
     /// <returns>A result that sends the file when executed.</returns>
