@@ -55,7 +55,7 @@ public sealed class AcceptNegotiationTests : IAsyncLifetime
     // Equal quality: the more specific range decides, whatever the order in the header.
     [InlineData("*/*, application/xml", "application/xml")]
     [InlineData("application/*, text/plain", "text/plain")]
-    [InlineData("text/*, application/xml;v=1", "application/xml")]
+    [InlineData("text/*, application/xml;charset=utf-8", "application/xml")]
     // Equal quality and specificity: the client's order.
     [InlineData("text/plain, application/xml", "text/plain")]
     [InlineData("application/xml, application/json", "application/xml")]
@@ -64,6 +64,34 @@ public sealed class AcceptNegotiationTests : IAsyncLifetime
         using var response = await _app.GetAsync("/customer", accept);
 
         Assert.Equal(expected, response.MediaType());
+    }
+
+    [Theory]
+    // RFC 9110 section 12.5.1: a range with parameters matches only a representation with those parameters, and none
+    // of the converters' representations has any, so such a range neither admits nor excludes anything.
+    [InlineData("application/json;v=2;q=0, application/json", "application/json")]
+    [InlineData("application/xml;v=2, application/json;q=0.5", "application/json")]
+    [InlineData("text/*, application/xml;v=1", "text/xml")]
+    [InlineData("application/json;profile=\"urn:x\";q=0, */*", "application/json")]
+    // charset is not such a parameter: it names an encoding, which Accept-Charset and the converter settle.
+    [InlineData("application/xml;charset=utf-8, application/json", "application/xml")]
+    [InlineData("application/json;charset=utf-8;q=0, application/xml;q=0.5, application/json;q=0.9", "application/xml")]
+    public async Task Negotiated_RangeWithParameters_MatchesOnlyThoseParameters(string accept, string expected)
+    {
+        using var response = await _app.GetAsync("/customer", accept);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.MediaType());
+    }
+
+    [Theory]
+    [InlineData("application/json;v=2")]
+    [InlineData("application/xml;v=2, text/plain;format=flowed")]
+    public async Task Negotiated_OnlyRangesWithUnmatchedParameters_Returns406(string accept)
+    {
+        using var response = await _app.GetAsync("/customer", accept);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
     }
 
     [Theory]
