@@ -17,7 +17,9 @@ namespace Herald.Responses;
 /// <remarks>
 /// Sends <c>Vary: Accept</c> on every answer, 406 with a problem-details body listing what the endpoint produces when
 /// nothing acceptable can be written (unless <see cref="ContentNegotiationOptions.FallBackToDefault"/>), and 304 / 412
-/// when an entity tag or last-modified time is given and the request's conditions call for it. OpenAPI sees
+/// when an entity tag or last-modified time is given and the request's conditions call for it. The entity tag sent is
+/// the representation's own: the given value with a suffix that identifies the <c>Content-Type</c> chosen, stable across
+/// requests and servers, so a tag cached for JSON never validates an XML request. OpenAPI sees
 /// <typeparamref name="T"/> for every media type the registered converters write.
 /// </remarks>
 public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
@@ -43,7 +45,11 @@ public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValue
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
-    /// <summary>Gets the entity tag sent as <c>ETag</c> (quoted, <c>W/</c> for weak), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets the entity tag given for the value (quoted, <c>W/</c> for weak), or <see langword="null"/>. The <c>ETag</c>
+    /// sent adds a suffix for the representation chosen: <c>"7c876b7e"</c> is sent as <c>"7c876b7e-d4121ccc"</c> with
+    /// UTF-8 JSON, and with another suffix for XML or another charset.
+    /// </summary>
     public string? ETag => _etag?.ToString();
 
     /// <summary>Gets the time sent as <c>Last-Modified</c>, or <see langword="null"/>.</summary>

@@ -30,7 +30,10 @@ internal static class NegotiatedResponse
         // Accept-Charset only shapes the answer when the chosen format has several encodings to pick from.
         AddVary(response, selection.Candidate.Encodings.Length > 1 ? VaryAcceptAndCharset : VaryAccept);
 
-        if (statusCode is >= 200 and < 300 && ConditionalResponse.TryShortCircuit(httpContext, etag, lastModified))
+        // The tag sent and compared is the representation's own: one tag for JSON and XML would let a client's cached
+        // JSON validate an XML request (304), which RFC 9110 section 8.8.1 rules out for strong validators.
+        var representationTag = etag is null ? null : RepresentationTags.For(etag, selection.EntityTagSuffix);
+        if (statusCode is >= 200 and < 300 && ConditionalResponse.TryShortCircuit(httpContext, representationTag, lastModified))
         {
             return Task.CompletedTask;
         }
