@@ -30,7 +30,7 @@ public static partial class HeraldHttpContextExtensions
     /// </summary>
     /// <remarks>
     /// Failures throw <see cref="ContentReceiveException"/>; left uncaught, it is answered with its status and a
-    /// problem-details body by the middleware <c>AddContentNegotiation</c> installs. An empty body (or JSON
+    /// problem-details body, also under the app's <c>UseExceptionHandler()</c> or the developer exception page. An empty body (or JSON
     /// <c>null</c>) is a 400 unless <typeparamref name="T"/> is a nullable value type; for an optional reference-type
     /// body, bind a <c>Negotiated&lt;T&gt;?</c> parameter instead.
     /// </remarks>
