@@ -34,7 +34,7 @@ namespace Herald.Responses;
 /// problem-details body; an escaping path's target is never opened.</item>
 /// </list>
 /// </remarks>
-public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private static readonly FileResponseOptions s_defaults = new();
 
@@ -107,14 +107,16 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        return ExecuteAsync(httpContext, httpContext.RequestAborted);
+        return Execute(httpContext, httpContext.RequestAborted);
     }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
 
     /// <summary>Populates OpenAPI metadata: the statuses a file endpoint can answer.</summary>
     /// <param name="method">The endpoint's handler method.</param>
     /// <param name="builder">The endpoint being built.</param>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(builder);
@@ -127,7 +129,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     }
 
     /// <summary>Executes the result, stopping early when <paramref name="cancellationToken"/> fires.</summary>
-    internal async Task ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken)
+    private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
     {
         ResponseGuard.EnsureNotStarted(httpContext, "a file");
 

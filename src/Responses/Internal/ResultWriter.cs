@@ -83,7 +83,7 @@ internal static class ResultWriter
     /// Writes <paramref name="chars"/> to the body as UTF-8, a chunk at a time, flushing between chunks so the
     /// connection's back-pressure applies and the encoded copy never exceeds one chunk.
     /// </summary>
-    public static async Task WriteUtf8Async(HttpResponse response, ReadOnlyMemory<char> chars)
+    public static async Task WriteUtf8Async(HttpResponse response, ReadOnlyMemory<char> chars, CancellationToken cancellationToken)
     {
         const int ChunkChars = 16 * 1024;
         var writer = response.BodyWriter;
@@ -98,7 +98,7 @@ internal static class ResultWriter
 
             Encoding.UTF8.GetBytes(chars.Span[..take], writer);
             chars = chars[take..];
-            await writer.FlushAsync();
+            await writer.FlushAsync(cancellationToken);
         }
     }
 

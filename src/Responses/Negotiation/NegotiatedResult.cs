@@ -1,4 +1,5 @@
 using System.Reflection;
+using Herald.Responses.Internal;
 using Herald.Responses.Negotiation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ namespace Herald.Responses;
 /// requests and servers, so a tag cached for JSON never validates an XML request. OpenAPI sees
 /// <typeparamref name="T"/> for every media type the registered converters write.
 /// </remarks>
-public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly EntityTagHeaderValue? _etag;
 
@@ -62,8 +63,14 @@ public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValue
     /// <exception cref="InvalidOperationException">
     /// Thrown when the response has already started, or when <c>AddContentNegotiation</c> was not called at startup.
     /// </exception>
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified);
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified, httpContext.RequestAborted);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) =>
+        NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified, cancellationToken);
 
     /// <summary>Declares <typeparamref name="T"/> for each media type the registered converters write, and the 406 problem.</summary>
     /// <param name="method">The endpoint's handler.</param>

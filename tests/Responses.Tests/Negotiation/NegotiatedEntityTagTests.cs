@@ -18,7 +18,7 @@ public sealed class NegotiatedEntityTagTests : IAsyncLifetime
         {
             app.MapMethods("/customer", [HttpMethods.Get, HttpMethods.Put], () => Respond.Negotiated(NegotiationTestApp.Jet, etag: "7c876b7e"));
             app.MapGet("/weak", () => Respond.Negotiated(NegotiationTestApp.Jet, etag: "W/\"7c876b7e\""));
-            app.MapGet("/imperative", (HttpContext ctx) => Respond.Negotiated(NegotiationTestApp.Jet, etag: "7c876b7e").ExecuteAsync(ctx));
+            app.MapGet("/imperative", (HttpContext ctx) => ctx.RespondAsync(NegotiationTestApp.Jet, etag: "7c876b7e"));
         });
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -113,6 +113,26 @@ public sealed class NegotiatedEntityTagTests : IAsyncLifetime
         Assert.StartsWith("W/\"7c876b7e-", json.Headers.ETag.ToString(), StringComparison.Ordinal);
         Assert.NotEqual(json.Headers.ETag.Tag, xml.Headers.ETag!.Tag);
         Assert.Equal(HttpStatusCode.OK, crossed.StatusCode);
+    }
+
+    [Fact]
+    public async Task RespondAsync_WithEtagAndLastModified_AnswersConditionsLikeTheResult()
+    {
+        var modified = new DateTimeOffset(2024, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        await using var app = await NegotiationTestApp.StartAsync(a => a.MapGet("/dated", (HttpContext ctx) =>
+            ctx.RespondAsync(NegotiationTestApp.Jet, etag: "7c876b7e", lastModified: modified)));
+        using var first = await app.GetAsync("/dated", "application/xml");
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dated");
+        request.Headers.TryAddWithoutValidation("Accept", "application/xml");
+        request.Headers.IfModifiedSince = modified;
+        using var notModified = await app.Client.SendAsync(request);
+        using var byTag = await SendAsync(HttpMethod.Get, "/imperative", "application/xml", ("If-None-Match", Tag(first)!));
+
+        Assert.Equal(modified, first.Content.Headers.LastModified);
+        Assert.StartsWith("\"7c876b7e-", Tag(first), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, byTag.StatusCode);
     }
 
     private static string? Tag(HttpResponseMessage response) => response.Headers.ETag?.ToString();

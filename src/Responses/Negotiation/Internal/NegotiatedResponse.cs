@@ -12,9 +12,8 @@ internal static class NegotiatedResponse
     private const string VaryAccept = "Accept";
     private const string VaryAcceptAndCharset = "Accept, Accept-Charset";
 
-    public static Task WriteAsync(HttpContext httpContext, object? value, Type declaredType, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
+    public static Task WriteAsync(HttpContext httpContext, object? value, Type declaredType, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         ResponseGuard.EnsureNotStarted(httpContext, "a negotiated response");
         var negotiator = ContentNegotiator.From(httpContext);
         var response = httpContext.Response;
@@ -48,7 +47,7 @@ internal static class NegotiatedResponse
         }
 
         var context = new ContentWriteContext(httpContext, value, declaredType, selection.MediaType, selection.Encoding);
-        return selection.Converter.WriteAsync(context, httpContext.RequestAborted).AsTask();
+        return selection.Converter.WriteAsync(context, cancellationToken).AsTask();
     }
 
     private static void AddVary(HttpResponse response, string value)
