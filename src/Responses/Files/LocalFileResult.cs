@@ -47,6 +47,12 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     private readonly string? _cacheControl;
     private readonly string? _contentDisposition;
 
+    // Worked out on first use and kept for the next request: a result may serve many (Respond.File("logo.png") held
+    // in a static). Each is replaced whole, so a race only computes the same thing twice.
+    private string? _qualifiedFullPath;
+    private RootedPath? _rootedFullPath;
+    private Validators? _validators;
+
     internal LocalFileResult(string? baseDirectory, string fileName, FileResponseOptions? options, string? downloadName, bool download)
     {
         options ??= s_defaults;
@@ -135,14 +141,20 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
 
         var request = httpContext.Request;
         var response = httpContext.Response;
-        if (!TryFindFile(httpContext, out var path, out var length, out var lastWriteUtc))
+
+        // One lookup per request, and only when something needs the time (the base cache, Last-Modified).
+        var clock = BaseDirectory is not null || _enableLastModified
+            ? httpContext.RequestServices?.GetService<TimeProvider>() ?? TimeProvider.System
+            : TimeProvider.System;
+        if (!TryFindFile(httpContext, clock, out var path, out var length, out var lastWriteUtc))
         {
             await WriteProblemAsync(httpContext, StatusCodes.Status404NotFound, "Not Found", "No file exists at the requested path.");
             return;
         }
 
-        var etag = _enableETag ? _entityTag ?? DeriveEntityTag(length, lastWriteUtc, _weakETag) : null;
-        var lastModified = _enableLastModified ? ClampToNow(httpContext, _lastModified ?? lastWriteUtc) : (DateTimeOffset?)null;
+        var validators = GetValidators(length, lastWriteUtc, clock);
+        var etag = validators.ETag;
+        var lastModified = validators.LastModified;
 
         // Headers a 304 must repeat (RFC 9110 section 15.4.5) go on before the preconditions are evaluated.
         if (_cacheControl is not null)
@@ -155,7 +167,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             response.Headers.AcceptRanges = "bytes";
         }
 
-        if (ConditionalResponse.TryShortCircuit(httpContext, etag, lastModified))
+        if (ConditionalResponse.TryShortCircuit(httpContext, etag, validators.ETagText, lastModified, validators.LastModifiedText))
         {
             if (response.StatusCode == StatusCodes.Status412PreconditionFailed)
             {
@@ -245,36 +257,34 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     }
 
     /// <summary>Finds the file to send; false when it does not exist, is a directory, or escapes the base directory.</summary>
-    private bool TryFindFile(HttpContext httpContext, out string path, out long length, out DateTimeOffset lastWriteUtc)
+    private bool TryFindFile(HttpContext httpContext, TimeProvider clock, out string path, out long length, out DateTimeOffset lastWriteUtc)
     {
         path = "";
         length = 0;
         lastWriteUtc = default;
         try
         {
-            string? resolved;
+            FileInfo? file;
             if (BaseDirectory is null)
             {
-                resolved = FullPath(FileName, httpContext);
+                file = new FileInfo(FullPath(httpContext));
             }
             else
             {
-                resolved = SafeFilePath.Resolve(FullPath(BaseDirectory, httpContext), FileName);
-            }
-
-            if (resolved is null)
-            {
-                return false;
+                // The base's real path comes from a short-lived cache; only the relative path is walked per request,
+                // and the walk's last status is the file's own, so no second stat follows.
+                file = RealDirectoryCache.GetRealPath(FullPath(httpContext), clock) is { } realBase
+                    ? SafeFilePath.Resolve(realBase, FileName)
+                    : null;
             }
 
             // FileInfo reads metadata only (stat); Exists is false for a directory.
-            var file = new FileInfo(resolved);
-            if (!file.Exists)
+            if (file is null || !file.Exists)
             {
                 return false;
             }
 
-            path = resolved;
+            path = file.FullName;
             length = file.Length;
             lastWriteUtc = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
             return true;
@@ -286,21 +296,73 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         }
     }
 
-    private static string FullPath(string path, HttpContext httpContext) =>
-        Path.IsPathFullyQualified(path)
-            ? Path.GetFullPath(path)
-            : Path.GetFullPath(path, httpContext.RequestServices?.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory());
+    /// <summary>
+    /// The full path of <see cref="BaseDirectory"/>, or of <see cref="FileName"/> when there is no base: worked out once
+    /// per result and content root, since a result reused across requests (a static logo) would otherwise repeat it.
+    /// </summary>
+    private string FullPath(HttpContext httpContext)
+    {
+        var path = BaseDirectory ?? FileName;
+        if (Path.IsPathFullyQualified(path))
+        {
+            return _qualifiedFullPath ??= Path.GetFullPath(path);
+        }
+
+        // Relative to the content root, which belongs to the application executing the result.
+        var contentRoot = httpContext.RequestServices?.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        if (_rootedFullPath is { } known && string.Equals(known.ContentRoot, contentRoot, StringComparison.Ordinal))
+        {
+            return known.FullPath;
+        }
+
+        var full = Path.GetFullPath(path, contentRoot);
+        _rootedFullPath = new RootedPath(contentRoot, full);
+        return full;
+    }
+
+    /// <summary>
+    /// The file's <c>ETag</c> and <c>Last-Modified</c>, parsed and formatted: reused while the file's length and write
+    /// time stay the same, so a result that serves the same file again formats nothing.
+    /// </summary>
+    private Validators GetValidators(long length, DateTimeOffset lastWriteUtc, TimeProvider clock)
+    {
+        DateTimeOffset? lastModified = null;
+        var clamped = false;
+        if (_enableLastModified)
+        {
+            // RFC 9110 section 8.8.2.1: Last-Modified must not be later than the response's own date.
+            var value = _lastModified ?? lastWriteUtc;
+            var now = clock.GetUtcNow();
+            clamped = value > now;
+            lastModified = clamped ? now : value;
+        }
+
+        if (!clamped && _validators is { } known && known.Length == length && known.LastWriteUtc == lastWriteUtc)
+        {
+            return known;
+        }
+
+        var etag = _enableETag ? _entityTag ?? DeriveEntityTag(length, lastWriteUtc, _weakETag) : null;
+        var validators = new Validators(
+            length,
+            lastWriteUtc,
+            etag,
+            etag?.ToString(),
+            lastModified,
+            lastModified is { } lm ? HeaderUtilities.FormatDate(Preconditions.Truncate(lm)) : null);
+
+        // A clamped time is "now", which changes with every request: it is not kept.
+        if (!clamped)
+        {
+            _validators = validators;
+        }
+
+        return validators;
+    }
 
     private static EntityTagHeaderValue DeriveEntityTag(long length, DateTimeOffset lastWriteUtc, bool weak) =>
         // Length and write time in hex, as nginx does: cheap (one stat), stable across restarts and servers.
         new(string.Create(CultureInfo.InvariantCulture, $"\"{lastWriteUtc.UtcTicks:x}-{length:x}\""), weak);
-
-    /// <summary>RFC 9110 section 8.8.2.1: Last-Modified must not be later than the response's own date.</summary>
-    private static DateTimeOffset ClampToNow(HttpContext httpContext, DateTimeOffset lastModified)
-    {
-        var now = (httpContext.RequestServices?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        return lastModified > now ? now : lastModified;
-    }
 
     private static async Task SendFileAsync(HttpContext httpContext, string path, long offset, long count, CancellationToken cancellationToken)
     {
@@ -374,4 +436,14 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
 
         HeaderValueGuard.ThrowIfInvalid(downloadName, paramName);
     }
+
+    private sealed record RootedPath(string ContentRoot, string FullPath);
+
+    private sealed record Validators(
+        long Length,
+        DateTimeOffset LastWriteUtc,
+        EntityTagHeaderValue? ETag,
+        string? ETagText,
+        DateTimeOffset? LastModified,
+        string? LastModifiedText);
 }

@@ -28,6 +28,11 @@ public static partial class Respond
     /// backslashes, absolute or drive-rooted paths, NUL, a symbolic link pointing outside) answers 404 like a missing
     /// file, and its target is never opened.
     /// </summary>
+    /// <remarks>
+    /// The base directory's real path (its links resolved) is worked out once and reused for about a second, by the
+    /// app's <see cref="TimeProvider"/>, so a request only walks <paramref name="relativePath"/>; a link in the base
+    /// that is swapped (a deployment's <c>current</c> link) is followed within that second.
+    /// </remarks>
     /// <param name="baseDirectory">The directory to serve from, absolute or relative to the content root.</param>
     /// <param name="relativePath">The path inside <paramref name="baseDirectory"/>, typically a <c>{**path}</c> route value.</param>
     /// <param name="options">Content type, disposition, validator and range settings; <see langword="null"/> for the defaults.</param>
