@@ -56,7 +56,6 @@ public sealed partial class HtmlBuilder
     /// <param name="rel">The relation (<c>stylesheet</c>, <c>icon</c>, ...).</param>
     /// <param name="href">The resource's URL, HTML-encoded; one with a scheme other than http, https, mailto or tel is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="href"/> is <see langword="null"/>.</exception>
     public HtmlBuilder Link(string rel, string href)
     {
         var outer = Start("link", Kind.Void);
@@ -77,7 +76,6 @@ public sealed partial class HtmlBuilder
     /// <summary>Writes <c>&lt;script src="..."&gt;&lt;/script&gt;</c>, an external script.</summary>
     /// <param name="src">The script's URL, HTML-encoded; one with a scheme other than http, https, mailto or tel is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="src"/> is <see langword="null"/>.</exception>
     public HtmlBuilder Script(string src)
     {
         var outer = Start("script", Kind.RawText);
@@ -383,7 +381,6 @@ public sealed partial class HtmlBuilder
     /// <param name="href">The link target, HTML-encoded; one with a scheme other than http, https, mailto or tel (<c>javascript:</c>, <c>data:</c>, ...) is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <param name="text">The link text, HTML-encoded.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="href"/> is <see langword="null"/>.</exception>
     public HtmlBuilder A(string href, string? text)
     {
         var outer = Start("a", Kind.Normal);
@@ -395,7 +392,7 @@ public sealed partial class HtmlBuilder
     /// <param name="href">The link target, HTML-encoded; one with a scheme other than http, https, mailto or tel (<c>javascript:</c>, <c>data:</c>, ...) is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <param name="content">Sets further attributes and writes the link's content.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="href"/> or <paramref name="content"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentNullException">Thrown when <paramref name="content"/> is <see langword="null"/>.</exception>
     public HtmlBuilder A(string href, Action<HtmlBuilder> content)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -491,7 +488,6 @@ public sealed partial class HtmlBuilder
     /// </param>
     /// <param name="alt">The text alternative, HTML-encoded.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentNullException">Thrown when <paramref name="src"/> is <see langword="null"/>.</exception>
     public HtmlBuilder Img(string src, string alt)
     {
         var outer = Start("img", Kind.Void);

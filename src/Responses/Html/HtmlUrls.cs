@@ -24,11 +24,15 @@ internal static class HtmlUrls
     private static readonly string[] DataImageTypes = ["image/png", "image/jpeg", "image/jpg", "image/gif", "image/webp", "image/avif", "image/bmp"];
 
     /// <summary>Returns <paramref name="url"/> when its scheme is safe, else <see cref="Blocked"/>.</summary>
-    /// <param name="url">The URL to write.</param>
+    /// <param name="url">The URL to write; <see langword="null"/> stays <see langword="null"/> (the attribute is left out).</param>
     /// <param name="allowDataImage">Whether a <c>data:</c> URL of a raster image type is safe here (an image source).</param>
-    public static string Sanitize(string url, bool allowDataImage)
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(url))]
+    public static string? Sanitize(string? url, bool allowDataImage)
     {
-        ArgumentNullException.ThrowIfNull(url);
+        if (url is null)
+        {
+            return null;
+        }
 
         // Read the scheme the way a browser does, without allocating: skip leading C0 controls and spaces, drop tabs
         // and line breaks, and stop at the first character that cannot be part of a scheme.
