@@ -11,7 +11,8 @@ namespace Herald.Responses.Files;
 /// links change (a deployment that swaps a <c>current</c> link to a new release) is followed within a second. A stale
 /// entry can only name a directory that the application itself chose as the base a moment ago, so it never lets a path
 /// escape; relative paths are still walked and checked on every request. Failed resolutions are not kept, so a base
-/// that appears later is found at once. Bounded, because the base could be built from request data.
+/// that appears later is found at once. Bounded, because the base could be built from request data: when full it is
+/// emptied, so bases met later are still cached.
 /// </remarks>
 internal static class RealDirectoryCache
 {
@@ -35,8 +36,15 @@ internal static class RealDirectoryCache
         }
 
         var realPath = SafeFilePath.TryGetRealPath(fullPath);
-        if (realPath is not null && (Entries.Count < MaxEntries || Entries.ContainsKey(fullPath)))
+        if (realPath is not null)
         {
+            if (Entries.Count >= MaxEntries && !Entries.ContainsKey(fullPath))
+            {
+                // Full, most likely of bases no longer used (they were built from request data, or belong to an app
+                // that has stopped): start again rather than refuse new ones. At worst each base is resolved once more.
+                Entries.Clear();
+            }
+
             Entries[fullPath] = new Entry(realPath, clock, now);
         }
 

@@ -6,11 +6,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Responses.Tests.Files;
 
+/// <summary>Runs alone: the base-directory cache is process-wide, and other tests adding bases could empty it mid-test.</summary>
+[CollectionDefinition(nameof(FileResolutionCacheCollection), DisableParallelization = true)]
+public sealed class FileResolutionCacheCollection;
+
 /// <summary>
 /// What a file response works out once instead of on every request: the base directory's real path (for about a
 /// second, by the app's clock, so a swapped link is followed soon after), and, for a result served again, the formatted
 /// validators. Every traversal rule still applies per request (<see cref="FileTraversalTests"/>).
 /// </summary>
+[Collection(nameof(FileResolutionCacheCollection))]
 public sealed class FileResolutionCacheTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -43,6 +48,44 @@ public sealed class FileResolutionCacheTests : IDisposable
         Assert.Equal("release one", await cached.Content.ReadAsStringAsync());
         // ...and is followed once it has expired.
         Assert.Equal("release two", await refreshed.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task FileUnderBase_AfterManyOtherBases_IsStillCached()
+    {
+        // Bases come and go (built from request data, or other apps in the process): a full cache must not stop the
+        // next base from being cached.
+        var clock = new ManualTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        for (var i = 0; i < 100; i++)
+        {
+            _dir.Write($"many/{i}/a.txt", "x");
+        }
+
+        _dir.Write("releases/1/a.txt", "release one");
+        _dir.Write("releases/2/a.txt", "release two");
+        var current = Path.Combine(_dir.Root, "current");
+        Directory.CreateSymbolicLink(current, Path.Combine(_dir.Root, "releases", "1"));
+        await using var app = await TestApp.StartAsync(
+            a =>
+            {
+                a.MapGet("/many/{i}", (int i) => Respond.File(Path.Combine(_dir.Root, "many", i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "a.txt"));
+                a.MapGet("/current", () => Respond.File(current, "a.txt"));
+            },
+            s => s.AddSingleton<TimeProvider>(clock));
+
+        for (var i = 0; i < 100; i++)
+        {
+            using var other = await app.Client.GetAsync($"/many/{i}");
+            Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        }
+
+        using var first = await app.Client.GetAsync("/current");
+        Directory.Delete(current);
+        Directory.CreateSymbolicLink(current, Path.Combine(_dir.Root, "releases", "2"));
+        using var cached = await app.Client.GetAsync("/current");
+
+        Assert.Equal("release one", await first.Content.ReadAsStringAsync());
+        Assert.Equal("release one", await cached.Content.ReadAsStringAsync());
     }
 
     [Fact]
