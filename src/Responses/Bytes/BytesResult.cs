@@ -11,7 +11,7 @@ namespace Herald.Responses;
 /// A body of bytes held in memory (Ktor's <c>respondBytes</c>). Created by
 /// <see cref="Respond.Bytes(ReadOnlyMemory{byte}, string?, int?, string?, DateTimeOffset?)"/>.
 /// </summary>
-public sealed class BytesResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<ReadOnlyMemory<byte>>, IEndpointMetadataProvider
+public sealed class BytesResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<ReadOnlyMemory<byte>>, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly EntityTagHeaderValue? _etag;
 
@@ -55,12 +55,19 @@ public sealed class BytesResult : IResult, IStatusCodeHttpResult, IContentTypeHt
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, CancellationToken.None);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (!ResultWriter.WriteHead(httpContext, "bytes", StatusCode, ContentType, Bytes.Length, _etag, LastModified) || Bytes.IsEmpty)
         {
             return Task.CompletedTask;
         }
 
-        return httpContext.Response.BodyWriter.WriteAsync(Bytes).AsTask();
+        return httpContext.Response.BodyWriter.WriteAsync(Bytes, cancellationToken).AsTask();
     }
 
     /// <summary>Declares that the endpoint produces <c>200 application/octet-stream</c>.</summary>

@@ -14,7 +14,7 @@ public static partial class Respond
     /// <returns>A <see cref="BytesResult"/> that writes the bytes with their <c>Content-Length</c>.</returns>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed, the status code forbids a body, or the entity tag is invalid.
+    /// Thrown when the content type is malformed or holds a character outside printable ASCII, the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static BytesResult Bytes(
         ReadOnlyMemory<byte> bytes,
@@ -40,7 +40,7 @@ public static partial class Respond
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="bytes"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed, the status code forbids a body, or the entity tag is invalid.
+    /// Thrown when the content type is malformed or holds a character outside printable ASCII, the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static BytesResult Bytes(
         byte[] bytes,

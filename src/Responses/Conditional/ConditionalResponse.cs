@@ -17,24 +17,40 @@ internal static class ConditionalResponse
             return false;
         }
 
-        var response = httpContext.Response;
-        if (etag is not null)
+        return TryShortCircuit(
+            httpContext,
+            etag,
+            etag?.ToString(),
+            lastModified,
+            lastModified is { } lm ? HeaderUtilities.FormatDate(Preconditions.Truncate(lm)) : null);
+    }
+
+    /// <summary>As <see cref="TryShortCircuit(HttpContext, EntityTagHeaderValue?, DateTimeOffset?)"/>, with the header values already formatted.</summary>
+    public static bool TryShortCircuit(HttpContext httpContext, EntityTagHeaderValue? etag, string? etagText, DateTimeOffset? lastModified, string? lastModifiedText)
+    {
+        if (etag is null && lastModified is null)
         {
-            response.Headers.ETag = etag.ToString();
+            return false;
         }
 
-        if (lastModified is { } lm)
+        var response = httpContext.Response;
+        if (etagText is not null)
         {
-            response.Headers.LastModified = HeaderUtilities.FormatDate(Preconditions.Truncate(lm));
+            response.Headers.ETag = etagText;
+        }
+
+        if (lastModifiedText is not null)
+        {
+            response.Headers.LastModified = lastModifiedText;
         }
 
         switch (Preconditions.Evaluate(httpContext.Request, etag, lastModified))
         {
             case PreconditionOutcome.NotModified:
-                response.StatusCode = StatusCodes.Status304NotModified;
+                StatusLine.Set(response, StatusCodes.Status304NotModified);
                 return true;
             case PreconditionOutcome.PreconditionFailed:
-                response.StatusCode = StatusCodes.Status412PreconditionFailed;
+                StatusLine.Set(response, StatusCodes.Status412PreconditionFailed);
                 return true;
             default:
                 return false;

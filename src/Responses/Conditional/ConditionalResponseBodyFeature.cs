@@ -136,7 +136,7 @@ internal sealed class ConditionalResponseBodyFeature : IHttpResponseBodyFeature
     private void Suppress(HttpResponse response, int statusCode)
     {
         Suppressed = true;
-        response.StatusCode = statusCode;
+        StatusLine.Set(response, statusCode);
 
         // The body the endpoint meant to send is not sent, so neither are the headers that describe it
         // (RFC 9110 section 15.4.5); ETag, Last-Modified, Cache-Control, Vary and the like stay.

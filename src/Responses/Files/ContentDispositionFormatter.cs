@@ -5,7 +5,8 @@ namespace Herald.Responses.Files;
 /// Hand-written rather than <c>ContentDispositionHeaderValue.SetHttpFileName</c>: the framework's fallback escapes
 /// <c>"</c> and <c>\</c> with backslashes, which RFC 6266 appendix D warns many user agents do not unescape, and it
 /// always sends <c>filename*</c>, even for a plain ASCII name. Here the fallback holds printable ASCII only (anything
-/// else becomes <c>_</c>), and <c>filename*</c> carries the exact name whenever the fallback could not.
+/// else, and the <c>%</c> of a <c>%XX</c> escape, becomes <c>_</c>), and <c>filename*</c> carries the exact name whenever
+/// the fallback could not.
 /// </remarks>
 internal static class ContentDispositionFormatter
 {
@@ -20,7 +21,7 @@ internal static class ContentDispositionFormatter
             for (var i = 0; i < name.Length; i++)
             {
                 var c = name[i];
-                span[i] = c is >= ' ' and < (char)0x7F and not '"' and not '\\' ? c : '_';
+                span[i] = c is >= ' ' and < (char)0x7F and not '"' and not '\\' && !IsPercentEscape(name, i) ? c : '_';
             }
         });
 
@@ -32,4 +33,14 @@ internal static class ContentDispositionFormatter
         // Uri.EscapeDataString leaves only RFC 3986 unreserved characters, all of which are RFC 8187 attr-chars.
         return $"{type}; filename=\"{fallback}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
     }
+
+    /// <summary>
+    /// True for a <c>%</c> followed by two hex digits: some browsers percent-decode <c>filename</c> (RFC 6266 appendix D
+    /// warns of it), saving <c>report%41.pdf</c> as <c>reportA.pdf</c>, so such a <c>%</c> never reaches the fallback.
+    /// </summary>
+    private static bool IsPercentEscape(string name, int index) =>
+        name[index] == '%'
+        && index + 2 < name.Length
+        && char.IsAsciiHexDigit(name[index + 1])
+        && char.IsAsciiHexDigit(name[index + 2]);
 }

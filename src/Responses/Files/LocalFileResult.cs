@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using Herald.Responses.Conditional;
 using Herald.Responses.Files;
 using Herald.Responses.Internal;
@@ -35,7 +34,7 @@ namespace Herald.Responses;
 /// problem-details body; an escaping path's target is never opened.</item>
 /// </list>
 /// </remarks>
-public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private static readonly FileResponseOptions s_defaults = new();
 
@@ -47,6 +46,12 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     private readonly int _maxRanges;
     private readonly string? _cacheControl;
     private readonly string? _contentDisposition;
+
+    // Worked out on first use and kept for the next request: a result may serve many (Respond.File("logo.png") held
+    // in a static). Each is replaced whole, so a race only computes the same thing twice.
+    private string? _qualifiedFullPath;
+    private RootedPath? _rootedFullPath;
+    private Validators? _validators;
 
     internal LocalFileResult(string? baseDirectory, string fileName, FileResponseOptions? options, string? downloadName, bool download)
     {
@@ -108,14 +113,16 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        return ExecuteAsync(httpContext, httpContext.RequestAborted);
+        return Execute(httpContext, httpContext.RequestAborted);
     }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
 
     /// <summary>Populates OpenAPI metadata: the statuses a file endpoint can answer.</summary>
     /// <param name="method">The endpoint's handler method.</param>
     /// <param name="builder">The endpoint being built.</param>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    static void IEndpointMetadataProvider.PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(builder);
@@ -128,20 +135,26 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     }
 
     /// <summary>Executes the result, stopping early when <paramref name="cancellationToken"/> fires.</summary>
-    internal async Task ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken)
+    private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
     {
         ResponseGuard.EnsureNotStarted(httpContext, "a file");
 
         var request = httpContext.Request;
         var response = httpContext.Response;
-        if (!TryFindFile(httpContext, out var path, out var length, out var lastWriteUtc))
+
+        // One lookup per request, and only when something needs the time (the base cache, Last-Modified).
+        var clock = BaseDirectory is not null || _enableLastModified
+            ? httpContext.RequestServices?.GetService<TimeProvider>() ?? TimeProvider.System
+            : TimeProvider.System;
+        if (!TryFindFile(httpContext, clock, out var path, out var length, out var lastWriteUtc))
         {
             await WriteProblemAsync(httpContext, StatusCodes.Status404NotFound, "Not Found", "No file exists at the requested path.");
             return;
         }
 
-        var etag = _enableETag ? _entityTag ?? DeriveEntityTag(length, lastWriteUtc, _weakETag) : null;
-        var lastModified = _enableLastModified ? ClampToNow(httpContext, _lastModified ?? lastWriteUtc) : (DateTimeOffset?)null;
+        var validators = GetValidators(length, lastWriteUtc, clock);
+        var etag = validators.ETag;
+        var lastModified = validators.LastModified;
 
         // Headers a 304 must repeat (RFC 9110 section 15.4.5) go on before the preconditions are evaluated.
         if (_cacheControl is not null)
@@ -154,7 +167,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             response.Headers.AcceptRanges = "bytes";
         }
 
-        if (ConditionalResponse.TryShortCircuit(httpContext, etag, lastModified))
+        if (ConditionalResponse.TryShortCircuit(httpContext, etag, validators.ETagText, lastModified, validators.LastModifiedText))
         {
             if (response.StatusCode == StatusCodes.Status412PreconditionFailed)
             {
@@ -203,7 +216,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (selection == RangeSelection.Satisfiable && ranges.Length == 1)
         {
             var range = ranges[0];
-            response.StatusCode = StatusCodes.Status206PartialContent;
+            StatusLine.Set(response, StatusCodes.Status206PartialContent);
             response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes {range.Start}-{range.End}/{length}");
             response.ContentLength = range.Length;
             if (!isHead)
@@ -217,7 +230,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (selection == RangeSelection.Satisfiable)
         {
             var multipart = MultipartByteRanges.Create(ranges, ContentType, length);
-            response.StatusCode = StatusCodes.Status206PartialContent;
+            StatusLine.Set(response, StatusCodes.Status206PartialContent);
             response.ContentType = multipart.ContentType;
             response.ContentLength = multipart.ContentLength;
             if (!isHead)
@@ -235,7 +248,7 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
             return;
         }
 
-        response.StatusCode = StatusCodes.Status200OK;
+        StatusLine.Set(response, StatusCodes.Status200OK);
         response.ContentLength = length;
         if (!isHead && length > 0)
         {
@@ -244,36 +257,34 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     }
 
     /// <summary>Finds the file to send; false when it does not exist, is a directory, or escapes the base directory.</summary>
-    private bool TryFindFile(HttpContext httpContext, out string path, out long length, out DateTimeOffset lastWriteUtc)
+    private bool TryFindFile(HttpContext httpContext, TimeProvider clock, out string path, out long length, out DateTimeOffset lastWriteUtc)
     {
         path = "";
         length = 0;
         lastWriteUtc = default;
         try
         {
-            string? resolved;
+            FileInfo? file;
             if (BaseDirectory is null)
             {
-                resolved = FullPath(FileName, httpContext);
+                file = new FileInfo(FullPath(httpContext));
             }
             else
             {
-                resolved = SafeFilePath.Resolve(FullPath(BaseDirectory, httpContext), FileName);
-            }
-
-            if (resolved is null)
-            {
-                return false;
+                // The base's real path comes from a short-lived cache; only the relative path is walked per request,
+                // and the walk's last status is the file's own, so no second stat follows.
+                file = RealDirectoryCache.GetRealPath(FullPath(httpContext), clock) is { } realBase
+                    ? SafeFilePath.Resolve(realBase, FileName)
+                    : null;
             }
 
             // FileInfo reads metadata only (stat); Exists is false for a directory.
-            var file = new FileInfo(resolved);
-            if (!file.Exists)
+            if (file is null || !file.Exists)
             {
                 return false;
             }
 
-            path = resolved;
+            path = file.FullName;
             length = file.Length;
             lastWriteUtc = new DateTimeOffset(file.LastWriteTimeUtc, TimeSpan.Zero);
             return true;
@@ -285,21 +296,73 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         }
     }
 
-    private static string FullPath(string path, HttpContext httpContext) =>
-        Path.IsPathFullyQualified(path)
-            ? Path.GetFullPath(path)
-            : Path.GetFullPath(path, httpContext.RequestServices?.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory());
+    /// <summary>
+    /// The full path of <see cref="BaseDirectory"/>, or of <see cref="FileName"/> when there is no base: worked out once
+    /// per result and content root, since a result reused across requests (a static logo) would otherwise repeat it.
+    /// </summary>
+    private string FullPath(HttpContext httpContext)
+    {
+        var path = BaseDirectory ?? FileName;
+        if (Path.IsPathFullyQualified(path))
+        {
+            return _qualifiedFullPath ??= Path.GetFullPath(path);
+        }
+
+        // Relative to the content root, which belongs to the application executing the result.
+        var contentRoot = httpContext.RequestServices?.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        if (_rootedFullPath is { } known && string.Equals(known.ContentRoot, contentRoot, StringComparison.Ordinal))
+        {
+            return known.FullPath;
+        }
+
+        var full = Path.GetFullPath(path, contentRoot);
+        _rootedFullPath = new RootedPath(contentRoot, full);
+        return full;
+    }
+
+    /// <summary>
+    /// The file's <c>ETag</c> and <c>Last-Modified</c>, parsed and formatted: reused while the file's length and write
+    /// time stay the same, so a result that serves the same file again formats nothing.
+    /// </summary>
+    private Validators GetValidators(long length, DateTimeOffset lastWriteUtc, TimeProvider clock)
+    {
+        DateTimeOffset? lastModified = null;
+        var clamped = false;
+        if (_enableLastModified)
+        {
+            // RFC 9110 section 8.8.2.1: Last-Modified must not be later than the response's own date.
+            var value = _lastModified ?? lastWriteUtc;
+            var now = clock.GetUtcNow();
+            clamped = value > now;
+            lastModified = clamped ? now : value;
+        }
+
+        if (!clamped && _validators is { } known && known.Length == length && known.LastWriteUtc == lastWriteUtc)
+        {
+            return known;
+        }
+
+        var etag = _enableETag ? _entityTag ?? DeriveEntityTag(length, lastWriteUtc, _weakETag) : null;
+        var validators = new Validators(
+            length,
+            lastWriteUtc,
+            etag,
+            etag?.ToString(),
+            lastModified,
+            lastModified is { } lm ? HeaderUtilities.FormatDate(Preconditions.Truncate(lm)) : null);
+
+        // A clamped time is "now", which changes with every request: it is not kept.
+        if (!clamped)
+        {
+            _validators = validators;
+        }
+
+        return validators;
+    }
 
     private static EntityTagHeaderValue DeriveEntityTag(long length, DateTimeOffset lastWriteUtc, bool weak) =>
         // Length and write time in hex, as nginx does: cheap (one stat), stable across restarts and servers.
         new(string.Create(CultureInfo.InvariantCulture, $"\"{lastWriteUtc.UtcTicks:x}-{length:x}\""), weak);
-
-    /// <summary>RFC 9110 section 8.8.2.1: Last-Modified must not be later than the response's own date.</summary>
-    private static DateTimeOffset ClampToNow(HttpContext httpContext, DateTimeOffset lastModified)
-    {
-        var now = (httpContext.RequestServices?.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
-        return lastModified > now ? now : lastModified;
-    }
 
     private static async Task SendFileAsync(HttpContext httpContext, string path, long offset, long count, CancellationToken cancellationToken)
     {
@@ -318,19 +381,19 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
     {
         if (HttpMethods.IsHead(httpContext.Request.Method))
         {
-            httpContext.Response.StatusCode = statusCode;
+            StatusLine.Set(httpContext.Response, statusCode);
             return Task.CompletedTask;
         }
 
-        return TypedResults.Problem(detail, statusCode: statusCode, title: title).ExecuteAsync(httpContext);
+        return ResultWriter.WriteProblemAsync(httpContext, new ProblemDetails { Status = statusCode, Title = title, Detail = detail });
     }
 
     private static void ValidateOptions(FileResponseOptions options)
     {
         if (options.ContentType is { } contentType)
         {
-            HeaderValueGuard.ThrowIfInvalid(contentType, nameof(options));
-            if (!Ascii.IsValid(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out _))
+            MediaTypes.ThrowIfNotHeaderSafe(contentType, nameof(options));
+            if (!MediaTypeHeaderValue.TryParse(contentType, out _))
             {
                 throw new ArgumentException(
                     $"FileResponseOptions.ContentType '{contentType}' is not a valid media type. Pass a type such as \"application/pdf\" or \"text/csv; charset=utf-8\".",
@@ -346,10 +409,10 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
         if (options.CacheControl is { } cacheControl)
         {
             HeaderValueGuard.ThrowIfInvalid(cacheControl, nameof(options));
-            if (!Ascii.IsValid(cacheControl))
+            if (cacheControl.AsSpan().IndexOfAnyExcept(HeaderValues.FieldChars) >= 0)
             {
                 throw new ArgumentException(
-                    $"FileResponseOptions.CacheControl '{cacheControl}' contains non-ASCII characters, which a header value cannot carry. Pass directives such as \"public, max-age=3600\".",
+                    $"FileResponseOptions.CacheControl '{cacheControl}' contains characters outside printable ASCII, which a header value cannot carry. Pass directives such as \"public, max-age=3600\".",
                     nameof(options));
             }
         }
@@ -373,4 +436,14 @@ public sealed class LocalFileResult : IResult, IFileHttpResult, IStatusCodeHttpR
 
         HeaderValueGuard.ThrowIfInvalid(downloadName, paramName);
     }
+
+    private sealed record RootedPath(string ContentRoot, string FullPath);
+
+    private sealed record Validators(
+        long Length,
+        DateTimeOffset LastWriteUtc,
+        EntityTagHeaderValue? ETag,
+        string? ETagText,
+        DateTimeOffset? LastModified,
+        string? LastModifiedText);
 }

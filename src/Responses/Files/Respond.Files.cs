@@ -13,7 +13,7 @@ public static partial class Respond
     /// </param>
     /// <param name="options">Content type, disposition, validator and range settings; <see langword="null"/> for the defaults.</param>
     /// <returns>A result that sends the file when executed.</returns>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is empty or holds NUL, or an option is invalid (a content type that is not a media type, a name or header value with CR, LF or NUL, a malformed entity tag).</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="path"/> is empty or holds NUL, or an option is invalid (a content type that is not a media type or holds a character outside printable ASCII, a name or header value with CR, LF or NUL, a malformed entity tag).</exception>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="path"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <see cref="FileResponseOptions.MaxRanges"/> is below 1.</exception>
     public static LocalFileResult File(string path, FileResponseOptions? options = null)
@@ -28,6 +28,11 @@ public static partial class Respond
     /// backslashes, absolute or drive-rooted paths, NUL, a symbolic link pointing outside) answers 404 like a missing
     /// file, and its target is never opened.
     /// </summary>
+    /// <remarks>
+    /// The base directory's real path (its links resolved) is worked out once and reused for about a second, by the
+    /// app's <see cref="TimeProvider"/>, so a request only walks <paramref name="relativePath"/>; a link in the base
+    /// that is swapped (a deployment's <c>current</c> link) is followed within that second.
+    /// </remarks>
     /// <param name="baseDirectory">The directory to serve from, absolute or relative to the content root.</param>
     /// <param name="relativePath">The path inside <paramref name="baseDirectory"/>, typically a <c>{**path}</c> route value.</param>
     /// <param name="options">Content type, disposition, validator and range settings; <see langword="null"/> for the defaults.</param>
@@ -51,7 +56,8 @@ public static partial class Respond
     /// <param name="path">The file's path, absolute or relative to the content root.</param>
     /// <param name="downloadName">
     /// The name the browser saves the file under; <see langword="null"/> for the file's own name. Any Unicode name works:
-    /// it is sent as <c>filename="…"</c> plus <c>filename*=UTF-8''…</c> when it is not plain ASCII.
+    /// it is sent as <c>filename="…"</c> plus <c>filename*=UTF-8''…</c> when it is not plain ASCII or holds a
+    /// <c>%XX</c> escape, which some browsers would decode in <c>filename</c>.
     /// </param>
     /// <param name="options">Content type, validator and range settings; its <see cref="FileResponseOptions.Disposition"/> is ignored.</param>
     /// <returns>A result that sends the file when executed.</returns>

@@ -10,6 +10,12 @@ namespace Herald.Responses.Files;
 /// .NET has no portable <c>realpath</c>, so <see cref="TryGetRealPath"/> walks the path one segment at a time and
 /// splices each link's target in place, as the kernel does. Checking only the final component
 /// (<c>ResolveLinkTarget</c>) would miss a linked directory in the middle of the path.
+/// <para>
+/// Per request only the relative path is walked, from the base's real path (resolved once and cached by
+/// <see cref="RealDirectoryCache"/>): one <c>lstat</c> per segment and nothing else while no segment is a link, and the
+/// final segment's status is the file's, so a one-segment path costs a single <c>stat</c>. A link sends the rest of
+/// the walk down the general, allocating path.
+/// </para>
 /// </remarks>
 internal static class SafeFilePath
 {
@@ -23,26 +29,62 @@ internal static class SafeFilePath
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     /// <summary>
-    /// Returns the real path of an existing file named by <paramref name="relativePath"/> under
-    /// <paramref name="baseDirectory"/>, or <see langword="null"/> when the path is unsafe, escapes the base, or names
-    /// no file.
+    /// Finds what <paramref name="relativePath"/> names under <paramref name="realBase"/>, following links only while
+    /// they stay inside it: the entry's status (already read, so its length and time cost nothing more), or
+    /// <see langword="null"/> when the path is unsafe, escapes the base, or names nothing. The entry may be a
+    /// directory; the caller checks.
     /// </summary>
-    /// <param name="baseDirectory">The full path of the base directory (trusted, from the application).</param>
+    /// <param name="realBase">The base directory's real path: full, and free of links (<see cref="TryGetRealPath"/>).</param>
     /// <param name="relativePath">The untrusted relative path, typically a route value.</param>
-    public static string? Resolve(string baseDirectory, string relativePath)
+    public static FileInfo? Resolve(string realBase, string relativePath)
     {
-        if (!IsPlainRelativePath(relativePath) || TryGetRealPath(baseDirectory) is not { } realBase)
+        if (!IsPlainRelativePath(relativePath))
         {
             return null;
         }
 
-        // relativePath holds no "..", root or drive, so joining cannot leave realBase lexically; links are checked below.
-        if (TryGetRealPath(Path.Join(realBase, relativePath)) is not { } realFile || !IsUnder(realFile, realBase))
+        // relativePath holds no "..", root or drive, so each plain segment appended to realBase stays inside it; only
+        // a link can lead out, and links are checked where they are met.
+        var current = realBase;
+        FileInfo? entry = null;
+        var rest = relativePath.AsSpan();
+        foreach (var range in rest.Split('/'))
         {
-            return null;
+            var segment = rest[range];
+            if (segment.IsEmpty || segment is ".")
+            {
+                continue;
+            }
+
+            var next = Path.Join(current.AsSpan(), segment);
+            entry = new FileInfo(next);
+            FileAttributes attributes;
+            try
+            {
+                // One lstat. (FileAttributes)(-1): nothing exists at this path.
+                attributes = entry.Attributes;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            if ((int)attributes == -1)
+            {
+                return null;
+            }
+
+            if ((attributes & FileAttributes.ReparsePoint) != 0)
+            {
+                // A symbolic link or junction: the general walk splices its target in, from the link's directory on.
+                var realFile = WalkFrom(current, rest[range.Start.Value..]);
+                return realFile is not null && IsUnder(realFile, realBase) ? new FileInfo(realFile) : null;
+            }
+
+            current = next;
         }
 
-        return realFile;
+        return entry;
     }
 
     /// <summary>True when <paramref name="path"/> is a relative path made of plain names: the first line of defence.</summary>
@@ -88,9 +130,17 @@ internal static class SafeFilePath
             return null;
         }
 
-        var current = root;
+        return WalkFrom(root, fullPath.AsSpan(root.Length));
+    }
+
+    /// <summary>
+    /// Resolves <paramref name="rest"/> from <paramref name="current"/>, a real path that holds no links; null when a
+    /// segment does not exist, cannot be read, or the links loop.
+    /// </summary>
+    private static string? WalkFrom(string current, ReadOnlySpan<char> rest)
+    {
         var pending = new Stack<string>();
-        PushSegments(pending, fullPath.AsSpan(root.Length));
+        PushSegments(pending, rest);
         var hops = 0;
         while (pending.TryPop(out var segment))
         {
@@ -112,12 +162,14 @@ internal static class SafeFilePath
             try
             {
                 // (FileAttributes)(-1): nothing exists at this path (FileInfo reports directories too).
-                if ((int)entry.Attributes == -1)
+                var attributes = entry.Attributes;
+                if ((int)attributes == -1)
                 {
                     return null;
                 }
 
-                linkTarget = entry.LinkTarget;
+                // readlink only for an entry the lstat already showed to be a link.
+                linkTarget = (attributes & FileAttributes.ReparsePoint) != 0 ? entry.LinkTarget : null;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -11,7 +11,7 @@ internal static class HeaderValues
 {
     // field-value characters Kestrel sends by default: HTAB, SP and VCHAR (RFC 9110 section 5.5). obs-text is
     // deprecated and Kestrel refuses it unless configured otherwise, failing only when the response is sent.
-    private static readonly SearchValues<char> FieldChars = SearchValues.Create(
+    internal static readonly SearchValues<char> FieldChars = SearchValues.Create(
         "\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     /// <summary>Formats a value for a header: invariant culture, HTTP dates for dates, lowercase booleans.</summary>

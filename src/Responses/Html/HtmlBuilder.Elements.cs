@@ -54,12 +54,12 @@ public sealed partial class HtmlBuilder
 
     /// <summary>Writes <c>&lt;link rel="..." href="..."&gt;</c>.</summary>
     /// <param name="rel">The relation (<c>stylesheet</c>, <c>icon</c>, ...).</param>
-    /// <param name="href">The resource's URL, HTML-encoded.</param>
+    /// <param name="href">The resource's URL, HTML-encoded; one with a scheme other than http, https, mailto or tel is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <returns>This builder.</returns>
     public HtmlBuilder Link(string rel, string href)
     {
         var outer = Start("link", Kind.Void);
-        WriteAttribute("rel", rel).WriteAttribute("href", href);
+        WriteAttribute("rel", rel).WriteAttribute("href", HtmlUrls.Sanitize(href, allowDataImage: false));
         return End(outer);
     }
 
@@ -74,12 +74,12 @@ public sealed partial class HtmlBuilder
     }
 
     /// <summary>Writes <c>&lt;script src="..."&gt;&lt;/script&gt;</c>, an external script.</summary>
-    /// <param name="src">The script's URL, HTML-encoded.</param>
+    /// <param name="src">The script's URL, HTML-encoded; one with a scheme other than http, https, mailto or tel is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <returns>This builder.</returns>
     public HtmlBuilder Script(string src)
     {
         var outer = Start("script", Kind.RawText);
-        WriteAttribute("src", src);
+        WriteAttribute("src", HtmlUrls.Sanitize(src, allowDataImage: false));
         return End(outer);
     }
 
@@ -378,26 +378,27 @@ public sealed partial class HtmlBuilder
     // Text-level
 
     /// <summary>Writes <c>&lt;a href="..."&gt;</c> holding <paramref name="text"/>.</summary>
-    /// <param name="href">The link target, HTML-encoded.</param>
+    /// <param name="href">The link target, HTML-encoded; one with a scheme other than http, https, mailto or tel (<c>javascript:</c>, <c>data:</c>, ...) is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <param name="text">The link text, HTML-encoded.</param>
     /// <returns>This builder.</returns>
     public HtmlBuilder A(string href, string? text)
     {
         var outer = Start("a", Kind.Normal);
-        WriteAttribute("href", href).Text(text);
+        WriteAttribute("href", HtmlUrls.Sanitize(href, allowDataImage: false)).Text(text);
         return End(outer);
     }
 
     /// <summary>Writes <c>&lt;a href="..."&gt;</c> with content.</summary>
-    /// <param name="href">The link target, HTML-encoded.</param>
+    /// <param name="href">The link target, HTML-encoded; one with a scheme other than http, https, mailto or tel (<c>javascript:</c>, <c>data:</c>, ...) is written as <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).</param>
     /// <param name="content">Sets further attributes and writes the link's content.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="content"/> is <see langword="null"/>.</exception>
     public HtmlBuilder A(string href, Action<HtmlBuilder> content)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var safeHref = HtmlUrls.Sanitize(href, allowDataImage: false);
         var outer = Start("a", Kind.Normal);
-        content(WriteAttribute("href", href));
+        content(WriteAttribute("href", safeHref));
         return End(outer);
     }
 
@@ -480,13 +481,17 @@ public sealed partial class HtmlBuilder
     }
 
     /// <summary>Writes <c>&lt;img src="..." alt="..."&gt;</c>.</summary>
-    /// <param name="src">The image's URL, HTML-encoded.</param>
+    /// <param name="src">
+    /// The image's URL, HTML-encoded: http, https, relative, or inline <c>data:</c> of a raster image type (png, jpeg,
+    /// gif, webp, avif, bmp). Anything else (<c>javascript:</c>, <c>data:image/svg+xml</c>, ...) is written as
+    /// <c>about:blank#blocked</c> (see <see cref="HtmlBuilder"/>).
+    /// </param>
     /// <param name="alt">The text alternative, HTML-encoded.</param>
     /// <returns>This builder.</returns>
     public HtmlBuilder Img(string src, string alt)
     {
         var outer = Start("img", Kind.Void);
-        WriteAttribute("src", src).WriteAttribute("alt", alt);
+        WriteAttribute("src", HtmlUrls.Sanitize(src, allowDataImage: true)).WriteAttribute("alt", alt);
         return End(outer);
     }
 

@@ -22,6 +22,16 @@ namespace Herald.Responses;
 /// builder given to <see cref="Respond.Html(Action{HtmlBuilder}, int?, string?, DateTimeOffset?)"/> is the document's
 /// <c>&lt;html&gt;</c> element, written after <c>&lt;!DOCTYPE html&gt;</c>.
 /// </para>
+/// <para>
+/// The typed URL parameters (<see cref="A(string, string?)"/>, <see cref="Img(string, string)"/>,
+/// <see cref="Script(string)"/>, <see cref="Link(string, string)"/>) check what a URL does, not only how it is written:
+/// http, https, mailto, tel and relative URLs are written as given (and <c>Img</c> also takes inline raster images,
+/// <c>data:image/png;...</c>); any other scheme, <c>javascript:</c>, <c>vbscript:</c> and <c>data:</c> among them, is
+/// replaced by <c>about:blank#blocked</c>, so a link taken from user data cannot run script and the page still renders.
+/// Browsers' tricks (case, leading spaces, tabs inside the scheme) are read as a browser reads them. To write a URL
+/// with another scheme the application trusts, set the attribute with <see cref="Attr(string, string?)"/>, which is not
+/// checked.
+/// </para>
 /// </remarks>
 public sealed partial class HtmlBuilder
 {

@@ -17,7 +17,7 @@ namespace Herald.Responses;
 /// A built page is rendered into a pooled buffer first, so it is sent with its <c>Content-Length</c> and an exception
 /// while building leaves no half-written page behind; the buffer is returned to the pool once the page is sent.
 /// </remarks>
-public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly string _html;
     private readonly Action<HtmlBuilder>? _build;
@@ -64,9 +64,16 @@ public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, CancellationToken.None);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (_build is { } build)
         {
-            return ExecuteBuilderAsync(httpContext, build);
+            return ExecuteBuilderAsync(httpContext, build, cancellationToken);
         }
 
         if (!ResultWriter.WriteHead(httpContext, "HTML", StatusCode, ContentType, _byteCount, _etag, LastModified) || _byteCount == 0)
@@ -74,10 +81,10 @@ public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
             return Task.CompletedTask;
         }
 
-        return httpContext.Response.WriteAsync(_html, Encoding.UTF8);
+        return httpContext.Response.WriteAsync(_html, Encoding.UTF8, cancellationToken);
     }
 
-    private async Task ExecuteBuilderAsync(HttpContext httpContext, Action<HtmlBuilder> build)
+    private async Task ExecuteBuilderAsync(HttpContext httpContext, Action<HtmlBuilder> build, CancellationToken cancellationToken)
     {
         if (!ResultWriter.WriteHead(httpContext, "HTML", StatusCode, ContentType, contentLength: null, _etag, LastModified))
         {
@@ -88,7 +95,7 @@ public sealed class HtmlResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
         HtmlBuilder.WriteDocument(writer, build);
         var page = writer.Written;
         httpContext.Response.ContentLength = Encoding.UTF8.GetByteCount(page.Span);
-        await ResultWriter.WriteUtf8Async(httpContext.Response, page);
+        await ResultWriter.WriteUtf8Async(httpContext.Response, page, cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 text/html</c>.</summary>

@@ -9,10 +9,10 @@ internal static class MediaTypes
     public const string OctetStream = "application/octet-stream";
 
     /// <summary>Returns <paramref name="contentType"/> when it is a valid media type, else throws.</summary>
-    /// <exception cref="ArgumentException">Thrown when the value is malformed or contains CR, LF or NUL.</exception>
+    /// <exception cref="ArgumentException">Thrown when the value is malformed or holds a character outside printable ASCII.</exception>
     public static string Validate(string contentType, string paramName)
     {
-        HeaderValueGuard.ThrowIfInvalid(contentType, paramName);
+        ThrowIfNotHeaderSafe(contentType, paramName);
         if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Length == 0)
         {
             throw new ArgumentException(
@@ -21,5 +21,23 @@ internal static class MediaTypes
         }
 
         return contentType;
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="contentType"/> holds a character a header value cannot carry. The framework's parser
+    /// accepts non-ASCII and control characters inside quoted parameters, and the server then fails while sending the
+    /// headers, after the endpoint has returned: the caller would see a bare 500 instead of this message.
+    /// </summary>
+    /// <exception cref="ArgumentException">Thrown for CR, LF, NUL, other control characters and non-ASCII text.</exception>
+    public static void ThrowIfNotHeaderSafe(string contentType, string paramName)
+    {
+        HeaderValueGuard.ThrowIfInvalid(contentType, paramName);
+        var index = contentType.AsSpan().IndexOfAnyExcept(HeaderValues.FieldChars);
+        if (index >= 0)
+        {
+            throw new ArgumentException(
+                $"The content type '{contentType}' contains U+{(int)contentType[index]:X4} at index {index}; a Content-Type header carries printable ASCII only. Remove the character, or percent-encode it inside the parameter value.",
+                paramName);
+        }
     }
 }

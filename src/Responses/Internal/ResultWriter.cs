@@ -1,6 +1,7 @@
 using System.Text;
 using Herald.Responses.Conditional;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace Herald.Responses.Internal;
@@ -35,7 +36,7 @@ internal static class ResultWriter
     {
         ResponseGuard.EnsureNotStarted(httpContext, what);
         var response = httpContext.Response;
-        response.StatusCode = statusCode;
+        StatusLine.Set(response, statusCode);
 
         if (etag is not null || lastModified is not null)
         {
@@ -68,10 +69,21 @@ internal static class ResultWriter
     }
 
     /// <summary>
+    /// Writes a problem-details answer through the framework's <c>ProblemHttpResult</c>, which uses the app's
+    /// <c>IProblemDetailsService</c> when there is one; the status goes through <see cref="StatusLine.Set"/> first so
+    /// that a custom reason phrase set for another status is not sent with it.
+    /// </summary>
+    public static Task WriteProblemAsync(HttpContext httpContext, ProblemDetails problem)
+    {
+        StatusLine.Set(httpContext.Response, problem.Status ?? StatusCodes.Status500InternalServerError);
+        return TypedResults.Problem(problem).ExecuteAsync(httpContext);
+    }
+
+    /// <summary>
     /// Writes <paramref name="chars"/> to the body as UTF-8, a chunk at a time, flushing between chunks so the
     /// connection's back-pressure applies and the encoded copy never exceeds one chunk.
     /// </summary>
-    public static async Task WriteUtf8Async(HttpResponse response, ReadOnlyMemory<char> chars)
+    public static async Task WriteUtf8Async(HttpResponse response, ReadOnlyMemory<char> chars, CancellationToken cancellationToken)
     {
         const int ChunkChars = 16 * 1024;
         var writer = response.BodyWriter;
@@ -86,7 +98,7 @@ internal static class ResultWriter
 
             Encoding.UTF8.GetBytes(chars.Span[..take], writer);
             chars = chars[take..];
-            await writer.FlushAsync();
+            await writer.FlushAsync(cancellationToken);
         }
     }
 

@@ -26,7 +26,7 @@ internal readonly record struct TextContentType(string Value, Encoding Encoding)
     /// encoded with it, refusing characters it cannot represent rather than replacing them with <c>?</c>. Other types
     /// without a charset (<c>application/json</c>) are sent as given and encoded as UTF-8.
     /// </remarks>
-    /// <exception cref="ArgumentException">Thrown when the content type is malformed or names an unknown charset.</exception>
+    /// <exception cref="ArgumentException">Thrown when the content type is malformed, holds a character outside printable ASCII, or names an unknown charset.</exception>
     public static TextContentType Resolve(string? contentType, string defaultContentType, string paramName)
     {
         if (contentType is null || ReferenceEquals(contentType, defaultContentType))
@@ -50,7 +50,7 @@ internal readonly record struct TextContentType(string Value, Encoding Encoding)
 
     private static TextContentType Parse(string contentType, string paramName)
     {
-        HeaderValueGuard.ThrowIfInvalid(contentType, paramName);
+        MediaTypes.ThrowIfNotHeaderSafe(contentType, paramName);
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.MediaType.Length == 0)
         {
             throw new ArgumentException(

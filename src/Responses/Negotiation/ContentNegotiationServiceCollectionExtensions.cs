@@ -1,5 +1,6 @@
 using Herald.Responses;
 using Herald.Responses.Negotiation;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,8 +25,10 @@ public static class ContentNegotiationServiceCollectionExtensions
     /// <remarks>
     /// The options are validated when the application starts (at least one converter, each with a concrete media type);
     /// a failure stops startup with an <see cref="OptionsValidationException"/> that says what to change. Calling this
-    /// again adds to the same options. A small middleware is installed that answers a <see cref="ContentReceiveException"/>
-    /// escaping an endpoint (from <c>HttpContext.ReceiveAsync</c>) with its status and a problem-details body.
+    /// again adds to the same options. A <see cref="ContentReceiveException"/> escaping an endpoint (from
+    /// <c>HttpContext.ReceiveAsync</c>) is answered with its status (400, 413, 415) and a problem-details body: by a small
+    /// middleware in an app without exception handling, by an <c>IExceptionHandler</c> under <c>UseExceptionHandler()</c>,
+    /// and by an <c>IDeveloperPageExceptionFilter</c> under the developer exception page.
     /// </remarks>
     /// <param name="services">The application's services.</param>
     /// <param name="configure">Adds converters and sets options.</param>
@@ -39,6 +42,11 @@ public static class ContentNegotiationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ContentNegotiationOptions>, ContentNegotiationOptionsValidator>());
         services.TryAddSingleton(static sp => new ContentNegotiator(sp.GetRequiredService<IOptions<ContentNegotiationOptions>>(), sp));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ContentReceiveStartupFilter>());
+
+        // The middleware above is outermost, so an app's UseExceptionHandler() or the developer exception page would
+        // catch a ContentReceiveException first and answer 500 or a stack trace; these answer it there instead.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, ContentReceiveExceptionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, ContentReceiveDeveloperPageFilter>());
         return services;
     }
 }

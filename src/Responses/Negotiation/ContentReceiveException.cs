@@ -10,8 +10,9 @@ namespace Herald.Responses;
 /// <remarks>
 /// Converters throw it from <see cref="IContentConverter.ReadAsync"/> for a malformed body, with the location of the
 /// error when they know it. A <see cref="Negotiated{T}"/> parameter turns it into a problem-details response before the
-/// endpoint runs; <c>HttpContext.ReceiveAsync</c> throws it, and the middleware <c>AddContentNegotiation</c> installs
-/// answers it with problem details unless the endpoint catches it first.
+/// endpoint runs; <c>HttpContext.ReceiveAsync</c> throws it, and <c>AddContentNegotiation</c> answers it with problem
+/// details unless the endpoint catches it first, whether the app uses <c>UseExceptionHandler()</c>, the developer
+/// exception page, or neither.
 /// </remarks>
 public sealed class ContentReceiveException : BadHttpRequestException
 {

@@ -1,4 +1,5 @@
 using Herald.Responses;
+using Herald.Responses.Internal;
 using Herald.Responses.Negotiation;
 
 namespace Microsoft.AspNetCore.Http;
@@ -14,14 +15,28 @@ public static partial class HeraldHttpContextExtensions
     /// <param name="httpContext">The request to answer.</param>
     /// <param name="value">The value to write.</param>
     /// <param name="statusCode">The status code; 200 when <see langword="null"/>.</param>
+    /// <param name="etag">
+    /// An entity tag for the value, as <see cref="Respond.Negotiated{T}"/> takes it: each representation is sent with its
+    /// own tag derived from it, and <c>If-None-Match</c> / <c>If-Match</c> are answered with 304 / 412.
+    /// </param>
+    /// <param name="lastModified">The value's last modification time, for <c>Last-Modified</c> and conditional requests.</param>
+    /// <param name="cancellationToken">Stops writing; the request's <see cref="HttpContext.RequestAborted"/> always does.</param>
     /// <returns>A task that completes when the response has been written.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100–999.</exception>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="etag"/> is empty or holds quotes, spaces or control characters.</exception>
     /// <exception cref="InvalidOperationException">Thrown when the response has already started, or <c>AddContentNegotiation</c> was not called.</exception>
-    public static Task RespondAsync<T>(this HttpContext httpContext, T value, int? statusCode = null)
+    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled.</exception>
+    public static Task RespondAsync<T>(
+        this HttpContext httpContext,
+        T value,
+        int? statusCode = null,
+        string? etag = null,
+        DateTimeOffset? lastModified = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        return Respond.Negotiated(value, statusCode).ExecuteAsync(httpContext);
+        return ResultExecution.ExecuteAsync(httpContext, Respond.Negotiated(value, statusCode, etag, lastModified), cancellationToken);
     }
 
     /// <summary>
@@ -30,7 +45,7 @@ public static partial class HeraldHttpContextExtensions
     /// </summary>
     /// <remarks>
     /// Failures throw <see cref="ContentReceiveException"/>; left uncaught, it is answered with its status and a
-    /// problem-details body by the middleware <c>AddContentNegotiation</c> installs. An empty body (or JSON
+    /// problem-details body, also under the app's <c>UseExceptionHandler()</c> or the developer exception page. An empty body (or JSON
     /// <c>null</c>) is a 400 unless <typeparamref name="T"/> is a nullable value type; for an optional reference-type
     /// body, bind a <c>Negotiated&lt;T&gt;?</c> parameter instead.
     /// </remarks>

@@ -53,19 +53,19 @@ public sealed class Negotiated<T> : INegotiatedBody, IEndpointParameterMetadataP
     private ContentReceiveException? Failure { get; }
 
     /// <summary>Binds the parameter from the request body; called by the framework's parameter binding.</summary>
-    /// <param name="context">The request.</param>
+    /// <param name="httpContext">The request.</param>
     /// <param name="parameter">The endpoint parameter being bound.</param>
     /// <returns>The bound body; <see langword="null"/> only for an empty body and a nullable parameter.</returns>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Thrown when <c>AddContentNegotiation</c> was not called at startup.</exception>
-    public static async ValueTask<Negotiated<T>?> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static async ValueTask<Negotiated<T>?> BindAsync(HttpContext httpContext, ParameterInfo parameter)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(parameter);
         var (parameterNullable, valueNullable) = NullabilityCache.GetOrAdd(parameter, ReadNullability);
         try
         {
-            var value = await ContentReceiver.ReceiveAsync(context, typeof(T), parameterNullable || valueNullable, context.RequestAborted);
+            var value = await ContentReceiver.ReceiveAsync(httpContext, typeof(T), parameterNullable || valueNullable, httpContext.RequestAborted);
             if (value is null && !valueNullable)
             {
                 return null;
@@ -84,7 +84,7 @@ public sealed class Negotiated<T> : INegotiatedBody, IEndpointParameterMetadataP
     /// <param name="parameter">The endpoint parameter.</param>
     /// <param name="builder">The endpoint being built.</param>
     /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
-    public static void PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
+    static void IEndpointParameterMetadataProvider.PopulateMetadata(ParameterInfo parameter, EndpointBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         ArgumentNullException.ThrowIfNull(builder);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Herald.Responses.Internal;
 using Herald.Responses.Negotiation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -17,10 +18,12 @@ namespace Herald.Responses;
 /// <remarks>
 /// Sends <c>Vary: Accept</c> on every answer, 406 with a problem-details body listing what the endpoint produces when
 /// nothing acceptable can be written (unless <see cref="ContentNegotiationOptions.FallBackToDefault"/>), and 304 / 412
-/// when an entity tag or last-modified time is given and the request's conditions call for it. OpenAPI sees
+/// when an entity tag or last-modified time is given and the request's conditions call for it. The entity tag sent is
+/// the representation's own: the given value with a suffix that identifies the <c>Content-Type</c> chosen, stable across
+/// requests and servers, so a tag cached for JSON never validates an XML request. OpenAPI sees
 /// <typeparamref name="T"/> for every media type the registered converters write.
 /// </remarks>
-public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider
+public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<T>, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly EntityTagHeaderValue? _etag;
 
@@ -43,7 +46,11 @@ public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValue
 
     int? IStatusCodeHttpResult.StatusCode => StatusCode;
 
-    /// <summary>Gets the entity tag sent as <c>ETag</c> (quoted, <c>W/</c> for weak), or <see langword="null"/>.</summary>
+    /// <summary>
+    /// Gets the entity tag given for the value (quoted, <c>W/</c> for weak), or <see langword="null"/>. The <c>ETag</c>
+    /// sent adds a suffix for the representation chosen: <c>"7c876b7e"</c> is sent as <c>"7c876b7e-d4121ccc"</c> with
+    /// UTF-8 JSON, and with another suffix for XML or another charset.
+    /// </summary>
     public string? ETag => _etag?.ToString();
 
     /// <summary>Gets the time sent as <c>Last-Modified</c>, or <see langword="null"/>.</summary>
@@ -56,8 +63,14 @@ public sealed class NegotiatedResult<T> : IResult, IStatusCodeHttpResult, IValue
     /// <exception cref="InvalidOperationException">
     /// Thrown when the response has already started, or when <c>AddContentNegotiation</c> was not called at startup.
     /// </exception>
-    public Task ExecuteAsync(HttpContext httpContext) =>
-        NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified);
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified, httpContext.RequestAborted);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) =>
+        NegotiatedResponse.WriteAsync(httpContext, Value, typeof(T), StatusCode, _etag, LastModified, cancellationToken);
 
     /// <summary>Declares <typeparamref name="T"/> for each media type the registered converters write, and the 406 problem.</summary>
     /// <param name="method">The endpoint's handler.</param>

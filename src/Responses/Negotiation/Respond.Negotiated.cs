@@ -18,8 +18,10 @@ public static partial class Respond
     /// <param name="value">The value to write.</param>
     /// <param name="statusCode">The status code; 200 when <see langword="null"/>.</param>
     /// <param name="etag">
-    /// An entity tag for the response (<c>7c876b7e</c>, <c>"7c876b7e"</c> or <c>W/"7c876b7e"</c>): sent as <c>ETag</c>,
-    /// and <c>If-None-Match</c> / <c>If-Match</c> are answered with 304 / 412.
+    /// An entity tag for the value (<c>7c876b7e</c>, <c>"7c876b7e"</c> or <c>W/"7c876b7e"</c>). Each representation is
+    /// sent with its own tag, this value plus a suffix naming the <c>Content-Type</c> (<c>"7c876b7e-d4121ccc"</c>), so JSON
+    /// and XML never share one (RFC 9110 section 8.8.1); <c>If-None-Match</c> / <c>If-Match</c> are compared with that tag
+    /// and answered with 304 / 412.
     /// </param>
     /// <param name="lastModified">
     /// The value's last modification time: sent as <c>Last-Modified</c>, and <c>If-Modified-Since</c> /

@@ -28,8 +28,8 @@ public static partial class HeraldHttpContextExtensions
     /// <param name="permanent"><see langword="true"/> for 301 / 308, <see langword="false"/> for 302 / 307.</param>
     /// <param name="preserveMethod"><see langword="true"/> for 307 / 308, which keep the method and body.</param>
     /// <returns>A task that completes when the response has been written.</returns>
+    /// <remarks>An empty target, or one holding CR, LF, NUL or another control character, is answered with 400 too.</remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> or <paramref name="localUrl"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="localUrl"/> is empty or contains CR, LF or NUL.</exception>
     /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
     public static Task RespondLocalRedirectAsync(this HttpContext httpContext, string localUrl, bool permanent = false, bool preserveMethod = false)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Herald.Responses;
 
@@ -66,10 +67,12 @@ public sealed class RedirectResult : IResult, IStatusCodeHttpResult, IEndpointMe
             ResponseGuard.EnsureNotStarted(httpContext, "a redirect");
             // An off-site target usually comes from the request (?returnUrl=//evil.example): that is the client's
             // mistake or an open-redirect attempt, so it gets a 400 it can read, not a server error.
-            return TypedResults.Problem(
-                detail: "The redirect target must be a path on this site, such as '/orders/42'. Absolute URLs, protocol-relative targets ('//host', '/\\host') and control characters are refused.",
-                statusCode: StatusCodes.Status400BadRequest,
-                title: "The redirect target is not local").ExecuteAsync(httpContext);
+            return ResultWriter.WriteProblemAsync(httpContext, new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The redirect target is not local",
+                Detail = "The redirect target must be a path on this site, such as '/orders/42'. Absolute URLs, protocol-relative targets ('//host', '/\\host'), empty targets and control characters are refused.",
+            });
         }
 
         ResultWriter.WriteHead(httpContext, "a redirect", StatusCode, contentType: null, contentLength: null, etag: null, lastModified: null);

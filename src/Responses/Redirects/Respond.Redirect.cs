@@ -34,12 +34,17 @@ public static partial class Respond
     /// <param name="permanent"><see langword="true"/> for 301 / 308, <see langword="false"/> for 302 / 307.</param>
     /// <param name="preserveMethod"><see langword="true"/> for 307 / 308, which keep the method and body.</param>
     /// <returns>A <see cref="RedirectResult"/> that accepts local targets only.</returns>
+    /// <remarks>
+    /// Nothing but <see langword="null"/> throws here: the target is request data, so an empty one, or one holding CR,
+    /// LF, NUL or another control character, is not local and is answered with 400 like an off-site target.
+    /// </remarks>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="localUrl"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when <paramref name="localUrl"/> is empty or contains CR, LF or NUL.</exception>
     public static RedirectResult LocalRedirect(string localUrl, bool permanent = false, bool preserveMethod = false)
     {
-        ArgumentException.ThrowIfNullOrEmpty(localUrl);
-        HeaderValueGuard.ThrowIfInvalid(localUrl, nameof(localUrl));
+        ArgumentNullException.ThrowIfNull(localUrl);
+
+        // IsLocalUrl refuses empty targets and every control character (CR, LF and NUL among them), so nothing that
+        // could split a header line ever reaches Location.
         var isLocal = IsLocalUrl(localUrl);
         // An off-site target is never encoded or sent; it is answered with 400 when the result runs.
         var location = isLocal ? UrlEncoding.Encode(localUrl, nameof(localUrl)) : string.Empty;

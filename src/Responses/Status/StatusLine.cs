@@ -34,10 +34,26 @@ internal static class StatusLine
     /// <summary>Sets the status code and, when given, the reason phrase HTTP/1.1 clients see in the status line.</summary>
     public static void Apply(HttpResponse response, int statusCode, string? reasonPhrase)
     {
-        response.StatusCode = statusCode;
+        Set(response, statusCode);
         if (reasonPhrase is not null && response.HttpContext.Features.Get<IHttpResponseFeature>() is { } feature)
         {
             feature.ReasonPhrase = reasonPhrase;
         }
+    }
+
+    /// <summary>
+    /// Sets the status code, dropping a custom reason phrase when the code changes: the server keeps the phrase
+    /// across status changes, so <c>Status(418, "I'm a tea pot")</c> followed by a 200 would otherwise be sent as
+    /// <c>200 I'm a tea pot</c>. A phrase set for the same code is kept.
+    /// </summary>
+    public static void Set(HttpResponse response, int statusCode)
+    {
+        if (response.StatusCode != statusCode
+            && response.HttpContext.Features.Get<IHttpResponseFeature>() is { ReasonPhrase: not null } feature)
+        {
+            feature.ReasonPhrase = null;
+        }
+
+        response.StatusCode = statusCode;
     }
 }

@@ -17,7 +17,7 @@ namespace Herald.Responses;
 /// The callback writes into the server's own buffers (<see cref="PipeWriter.GetSpan"/>, <see cref="PipeWriter.Advance"/>)
 /// and awaits <see cref="PipeWriter.FlushAsync"/>, which applies the connection's back-pressure: no copy, flat memory.
 /// </remarks>
-public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly Func<PipeWriter, CancellationToken, Task> _writeAsync;
     private readonly EntityTagHeaderValue? _etag;
@@ -56,9 +56,16 @@ public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
     /// <returns>A task that completes when the callback has finished and its output is flushed.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, httpContext.RequestAborted);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (!ResultWriter.WriteHead(httpContext, "a body pipe", StatusCode, ContentType, contentLength: null, _etag, LastModified))
         {
             return;
@@ -66,8 +73,8 @@ public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
 
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var writer = httpContext.Response.BodyWriter;
-        await _writeAsync(writer, httpContext.RequestAborted);
-        await writer.FlushAsync(httpContext.RequestAborted);
+        await _writeAsync(writer, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 application/octet-stream</c>.</summary>

@@ -22,7 +22,7 @@ public static partial class Respond
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="writeAsync"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed, the status code forbids a body, or the entity tag is invalid.
+    /// Thrown when the content type is malformed or holds a character outside printable ASCII, the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static StreamResult Stream(
         Func<Stream, CancellationToken, Task> writeAsync,
@@ -58,8 +58,8 @@ public static partial class Respond
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="writeAsync"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed or names an unknown charset, the status code forbids a body, or the
-    /// entity tag is invalid.
+    /// Thrown when the content type is malformed, holds a character outside printable ASCII or names an unknown charset,
+    /// the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static WriterResult Writer(
         Func<TextWriter, CancellationToken, Task> writeAsync,
@@ -93,7 +93,7 @@ public static partial class Respond
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="writeAsync"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed, the status code forbids a body, or the entity tag is invalid.
+    /// Thrown when the content type is malformed or holds a character outside printable ASCII, the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static PipeResult Pipe(
         Func<PipeWriter, CancellationToken, Task> writeAsync,

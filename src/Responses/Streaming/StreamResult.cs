@@ -16,7 +16,7 @@ namespace Herald.Responses;
 /// Nothing is buffered: each write goes to the connection, which applies back-pressure, so memory stays flat for a
 /// body of any size. The body is sent chunked (HTTP/1.1) because its length is not known up front.
 /// </remarks>
-public sealed class StreamResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class StreamResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly Func<Stream, CancellationToken, Task> _writeAsync;
     private readonly EntityTagHeaderValue? _etag;
@@ -57,6 +57,13 @@ public sealed class StreamResult : IResult, IStatusCodeHttpResult, IContentTypeH
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, httpContext.RequestAborted);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (!ResultWriter.WriteHead(httpContext, "a stream", StatusCode, ContentType, contentLength: null, _etag, LastModified))
         {
             return Task.CompletedTask;
@@ -64,7 +71,7 @@ public sealed class StreamResult : IResult, IStatusCodeHttpResult, IContentTypeH
 
         // Response buffering (and compression middleware that buffers) would hold the whole body: turn it off.
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        return _writeAsync(httpContext.Response.Body, httpContext.RequestAborted);
+        return _writeAsync(httpContext.Response.Body, cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 application/octet-stream</c>.</summary>

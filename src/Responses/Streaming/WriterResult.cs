@@ -18,7 +18,7 @@ namespace Herald.Responses;
 /// The writer is the framework's <see cref="HttpResponseStreamWriter"/>: it encodes into pooled buffers of a fixed
 /// size and writes them to the connection as they fill, so memory stays flat for a body of any size.
 /// </remarks>
-public sealed class WriterResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+public sealed class WriterResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly Func<TextWriter, CancellationToken, Task> _writeAsync;
     private readonly Encoding _encoding;
@@ -59,9 +59,16 @@ public sealed class WriterResult : IResult, IStatusCodeHttpResult, IContentTypeH
     /// <returns>A task that completes when the callback has finished and the writer is flushed.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> is <see langword="null"/>.</exception>
     /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
-    public async Task ExecuteAsync(HttpContext httpContext)
+    public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, httpContext.RequestAborted);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (!ResultWriter.WriteHead(httpContext, "a text writer", StatusCode, ContentType, contentLength: null, _etag, LastModified))
         {
             return;
@@ -69,8 +76,8 @@ public sealed class WriterResult : IResult, IStatusCodeHttpResult, IContentTypeH
 
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await using var writer = new HttpResponseStreamWriter(httpContext.Response.Body, _encoding);
-        await _writeAsync(writer, httpContext.RequestAborted);
-        await writer.FlushAsync();
+        await _writeAsync(writer, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 text/plain</c>.</summary>

@@ -1,4 +1,5 @@
 using Herald.Responses;
+using Herald.Responses.Internal;
 
 namespace Microsoft.AspNetCore.Http;
 
@@ -15,19 +16,22 @@ public static partial class HeraldHttpContextExtensions
     /// <param name="statusCode">The status code; 200 when <see langword="null"/>.</param>
     /// <param name="etag">An entity tag for <c>ETag</c> and conditional requests (304 / 412).</param>
     /// <param name="lastModified">The time for <c>Last-Modified</c> and conditional requests.</param>
+    /// <param name="cancellationToken">Stops writing; the request's <see cref="HttpContext.RequestAborted"/> always does.</param>
     /// <returns>A task that completes when the response has been written.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="httpContext"/> or <paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown for the invalid arguments <see cref="Respond.Text"/> refuses.</exception>
     /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
+    /// <exception cref="OperationCanceledException">Thrown when <paramref name="cancellationToken"/> is cancelled.</exception>
     public static Task RespondTextAsync(
         this HttpContext httpContext,
         string text,
         string? contentType = null,
         int? statusCode = null,
         string? etag = null,
-        DateTimeOffset? lastModified = null)
+        DateTimeOffset? lastModified = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
-        return Respond.Text(text, contentType, statusCode, etag, lastModified).ExecuteAsync(httpContext);
+        return ResultExecution.ExecuteAsync(httpContext, Respond.Text(text, contentType, statusCode, etag, lastModified), cancellationToken);
     }
 }

@@ -23,7 +23,7 @@ public static partial class Respond
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="text"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Thrown when <paramref name="statusCode"/> is outside 100-999.</exception>
     /// <exception cref="ArgumentException">
-    /// Thrown when the content type is malformed or names an unknown charset, the text holds a character that charset
+    /// Thrown when the content type is malformed, holds a character outside printable ASCII or names an unknown charset, the text holds a character that charset
     /// cannot represent, the status code forbids a body, or the entity tag is invalid.
     /// </exception>
     public static TextResult Text(

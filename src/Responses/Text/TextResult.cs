@@ -12,7 +12,7 @@ namespace Herald.Responses;
 /// A text body with a content type and charset (Ktor's <c>respondText</c>). Created by
 /// <see cref="Respond.Text(string, string?, int?, string?, DateTimeOffset?)"/>.
 /// </summary>
-public sealed class TextResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<string>, IEndpointMetadataProvider
+public sealed class TextResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IValueHttpResult<string>, IEndpointMetadataProvider, ICancellableResult
 {
     private readonly Encoding _encoding;
     private readonly int _byteCount;
@@ -60,12 +60,19 @@ public sealed class TextResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        return Execute(httpContext, CancellationToken.None);
+    }
+
+    Task ICancellableResult.ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken) => Execute(httpContext, cancellationToken);
+
+    private Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
+    {
         if (!ResultWriter.WriteHead(httpContext, "text", StatusCode, ContentType, _byteCount, _etag, LastModified) || _byteCount == 0)
         {
             return Task.CompletedTask;
         }
 
-        return httpContext.Response.WriteAsync(Text, _encoding);
+        return httpContext.Response.WriteAsync(Text, _encoding, cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 text/plain</c>.</summary>

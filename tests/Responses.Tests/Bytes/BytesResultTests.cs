@@ -97,6 +97,18 @@ public sealed class BytesResultTests
         Assert.Throws<ArgumentException>("contentType", () => Respond.Bytes(Payload, contentType));
 
     [Theory]
+    [InlineData("image/png; name=\"caf\u00e9\"")]
+    [InlineData("application/octet-stream; x=\"a\u0001b\"")]
+    public void Bytes_ContentTypeOutsidePrintableAscii_ThrowsAtTheCall(string contentType)
+    {
+        // The server can only send a header value of printable ASCII: left unchecked, it fails while sending, as a 500.
+        var e = Assert.Throws<ArgumentException>("contentType", () => Respond.Bytes(Payload, contentType));
+        Assert.Contains("printable ASCII", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("contentType", () => Respond.Stream((_, _) => Task.CompletedTask, contentType));
+        Assert.Throws<ArgumentException>("contentType", () => Respond.Pipe((_, _) => Task.CompletedTask, contentType));
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(1000)]
     public void Bytes_StatusOutOfRange_Throws(int status) =>

@@ -73,6 +73,34 @@ public sealed class DownloadTests : IDisposable
     }
 
     [Theory]
+    [InlineData("report%41.pdf", "report_41.pdf", "report%2541.pdf")]
+    [InlineData("%E2%82%AC rates.csv", "_E2_82_AC rates.csv", "%25E2%2582%25AC%20rates.csv")]
+    [InlineData("100%ff.txt", "100_ff.txt", "100%25ff.txt")]
+    public async Task Download_AsciiNameWithPercentEscape_SendsNeutralFallbackAndExactUtf8Name(string name, string fallback, string encoded)
+    {
+        // Some browsers percent-decode filename="...", which would save "report%41.pdf" as "reportA.pdf": the fallback
+        // loses the escape and filename*, which every browser reads literally, carries the exact name.
+        var path = _dir.Write("stored.bin", "payload");
+
+        var disposition = await DispositionAsync(() => Respond.Download(path, name));
+
+        Assert.Equal($"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}", disposition);
+    }
+
+    [Theory]
+    [InlineData("50% off.txt")]
+    [InlineData("100%.txt")]
+    [InlineData("a%zz.txt")]
+    public async Task Download_PercentWithoutHexDigits_SendsNameAlone(string name)
+    {
+        var path = _dir.Write("stored.bin", "payload");
+
+        var disposition = await DispositionAsync(() => Respond.Download(path, name));
+
+        Assert.Equal($"attachment; filename=\"{name}\"", disposition);
+    }
+
+    [Theory]
     [InlineData("evil\r\nSet-Cookie: a=b.txt")]
     [InlineData("evil\n.txt")]
     [InlineData("nul\0.txt")]

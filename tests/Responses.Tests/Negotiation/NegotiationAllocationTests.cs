@@ -90,14 +90,16 @@ public sealed class NegotiationAllocationTests
         });
         var negotiator = collection.BuildServiceProvider().GetRequiredService<ContentNegotiator>();
 
-        for (var i = 0; i < 10; i++)
+        // Ten distinct Accept values, each preferring XML; only the first two fit in the cache.
+        for (var i = 1; i <= 10; i++)
         {
-            var candidates = negotiator.GetCandidates($"application/xml;v={i}, application/json;q=0.5");
-            Assert.Equal("application/xml", candidates[0].MediaType);
+            var candidates = negotiator.GetCandidates($"application/xml, application/json;q=0.{i}");
+            Assert.Equal(["application/xml", "application/json"], candidates.Select(c => c.MediaType));
         }
 
-        var uncached = negotiator.GetCandidates("application/xml;v=99, application/json;q=0.5");
-        Assert.NotSame(uncached, negotiator.GetCandidates("application/xml;v=99, application/json;q=0.5"));
-        Assert.Same(negotiator.GetCandidates("application/xml;v=0, application/json;q=0.5"), negotiator.GetCandidates("application/xml;v=0, application/json;q=0.5"));
+        var uncached = negotiator.GetCandidates("application/xml, application/json;q=0.99");
+        Assert.NotSame(uncached, negotiator.GetCandidates("application/xml, application/json;q=0.99"));
+        Assert.Equal(["application/xml", "application/json"], uncached.Select(c => c.MediaType));
+        Assert.Same(negotiator.GetCandidates("application/xml, application/json;q=0.1"), negotiator.GetCandidates("application/xml, application/json;q=0.1"));
     }
 }

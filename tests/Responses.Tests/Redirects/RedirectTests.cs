@@ -162,8 +162,31 @@ public sealed class RedirectTests
     [InlineData("https://example.com/\r\n")]
     public void Redirect_LineBreakOrNul_ThrowsArgumentException(string target)
     {
+        // Respond.Redirect's target comes from the application, so a bad one is a programming error.
         Assert.Throws<ArgumentException>("url", () => Respond.Redirect(target));
-        Assert.Throws<ArgumentException>("localUrl", () => Respond.LocalRedirect(target));
+    }
+
+    [Theory]
+    [InlineData("/next\r\nSet-Cookie: session=stolen")]
+    [InlineData("/next\nX: y")]
+    [InlineData("/next\r")]
+    [InlineData("/next\0")]
+    [InlineData("https://example.com/\r\n")]
+    [InlineData("")]
+    public async Task LocalRedirect_LineBreakNulOrEmpty_Answers400WithProblemDetails(string target)
+    {
+        // A local redirect's target usually comes from the request: bad input is the client's mistake, never a 500.
+        var result = Respond.LocalRedirect(target);
+        Assert.Equal(target, result.Url);
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/login", (string? returnUrl) => Respond.LocalRedirect(returnUrl ?? "")));
+
+        using var response = await app.Client.GetAsync("/login?returnUrl=" + Uri.EscapeDataString(target));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Location"));
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The redirect target is not local", problem.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -172,6 +195,5 @@ public sealed class RedirectTests
         Assert.Throws<ArgumentNullException>("url", () => Respond.Redirect(null!));
         Assert.Throws<ArgumentException>("url", () => Respond.Redirect(""));
         Assert.Throws<ArgumentNullException>("localUrl", () => Respond.LocalRedirect(null!));
-        Assert.Throws<ArgumentException>("localUrl", () => Respond.LocalRedirect(""));
     }
 }

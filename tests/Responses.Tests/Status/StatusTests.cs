@@ -2,6 +2,7 @@ using System.Net;
 using Herald.Responses.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Herald.Responses.Tests.Status;
 
@@ -109,5 +110,92 @@ public sealed class StatusTests
         Assert.Throws<ArgumentException>("reasonPhrase", () => Respond.Status(418, reason));
         var context = new DefaultHttpContext();
         Assert.Throws<ArgumentException>("reasonPhrase", () => context.Response.Status(418, reason));
+    }
+    [Fact]
+    public async Task ReasonPhrase_ResultSendsAnotherStatus_IsReplacedByStandardPhrase()
+    {
+        await using var app = await TestApp.StartAsync(
+            a =>
+            {
+                a.MapGet("/text", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return ctx.RespondTextAsync("hot");
+                });
+                a.MapGet("/same", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(200, "Custom OK");
+                    return ctx.RespondTextAsync("kept");
+                });
+                a.MapGet("/conditional", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(200, "Custom OK");
+                    return ctx.RespondTextAsync("body", etag: "v1");
+                });
+                a.MapGet("/redirect", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return ctx.RespondRedirectAsync("/moved");
+                });
+                a.MapGet("/local", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return ctx.RespondLocalRedirectAsync("//evil.example");
+                });
+                a.MapGet("/missing", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return ctx.RespondFileAsync(Path.Combine(AppContext.BaseDirectory, "no-such-file.txt"));
+                });
+                a.MapGet("/negotiated", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return ctx.RespondAsync(new { Tea = "green" });
+                });
+                a.MapGet("/status", (HttpContext ctx) =>
+                {
+                    ctx.Response.Status(418, "I'm a tea pot");
+                    return Respond.Status(204).ExecuteAsync(ctx);
+                });
+            },
+            s => s.AddContentNegotiation());
+
+        using var text = await app.Client.GetAsync("/text");
+        using var same = await app.Client.GetAsync("/same");
+        using var conditionalRequest = new HttpRequestMessage(HttpMethod.Get, "/conditional");
+        conditionalRequest.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\"");
+        using var conditional = await app.Client.SendAsync(conditionalRequest);
+        using var redirect = await app.Client.GetAsync("/redirect");
+        using var local = await app.Client.GetAsync("/local");
+        using var missing = await app.Client.GetAsync("/missing");
+        using var negotiated = await app.Client.GetAsync("/negotiated");
+        using var status = await app.Client.GetAsync("/status");
+
+        Assert.Equal((HttpStatusCode.OK, "OK"), (text.StatusCode, text.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.OK, "Custom OK"), (same.StatusCode, same.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.NotModified, "Not Modified"), (conditional.StatusCode, conditional.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.Found, "Found"), (redirect.StatusCode, redirect.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.BadRequest, "Bad Request"), (local.StatusCode, local.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.NotFound, "Not Found"), (missing.StatusCode, missing.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.OK, "OK"), (negotiated.StatusCode, negotiated.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.NoContent, "No Content"), (status.StatusCode, status.ReasonPhrase));
+    }
+
+    [Fact]
+    public async Task ReasonPhrase_ConditionalFilterAnswers304_IsReplacedByStandardPhrase()
+    {
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/c", (HttpContext ctx) =>
+        {
+            ctx.Response.Status(200, "Custom OK").ETag("v1");
+            return ctx.Response.WriteAsync("body");
+        }).WithConditionalRequests());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/c");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\"");
+        using var response = await app.Client.SendAsync(request);
+        using var plain = await app.Client.GetAsync("/c");
+
+        Assert.Equal((HttpStatusCode.NotModified, "Not Modified"), (response.StatusCode, response.ReasonPhrase));
+        Assert.Equal((HttpStatusCode.OK, "Custom OK"), (plain.StatusCode, plain.ReasonPhrase));
     }
 }

@@ -169,6 +169,38 @@ public sealed class TextResultTests
     public void Text_InvalidContentType_Throws(string contentType) =>
         Assert.Throws<ArgumentException>("contentType", () => Respond.Text("x", contentType));
 
+    [Theory]
+    [InlineData("text/plain; title=\"caf\u00e9\"")]
+    [InlineData("application/json; profile=\"\u65e5\u672c\"")]
+    [InlineData("text/plain; title=\"a\u0001b\"")]
+    public async Task Text_ContentTypeOutsidePrintableAscii_ThrowsAtTheCall(string contentType)
+    {
+        // The server can only send a header value of printable ASCII: left unchecked, it fails while sending, as a 500.
+        var e = Assert.Throws<ArgumentException>("contentType", () => Respond.Text("x", contentType));
+        Assert.Contains("printable ASCII", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("contentType", () => Respond.Writer((_, _) => Task.CompletedTask, contentType));
+
+        var thrown = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await TestApp.StartAsync(a => a.MapGet("/t", async (HttpContext ctx) =>
+        {
+            try
+            {
+                await ctx.RespondTextAsync("x", contentType);
+                thrown.SetResult(null);
+            }
+            catch (ArgumentException ex)
+            {
+                thrown.SetResult(ex);
+                await ctx.RespondTextAsync("refused", statusCode: 400);
+            }
+        }));
+
+        using var response = await app.Client.GetAsync("/t");
+
+        Assert.IsType<ArgumentException>(await thrown.Task);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Fact]
     public void Text_UnknownCharset_ThrowsNamingIt()
     {

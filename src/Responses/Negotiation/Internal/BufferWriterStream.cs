@@ -5,11 +5,15 @@ namespace Herald.Responses.Negotiation;
 /// <summary>
 /// A write-only stream that copies into an <see cref="IBufferWriter{T}"/> (the response's <c>PipeWriter</c>) without
 /// flushing. Synchronous serializers (XmlSerializer, XmlWriter) write straight into the pipe's buffers this way; the
-/// caller flushes asynchronously afterwards. The framework's <c>PipeWriter.AsStream()</c> flushes on every synchronous
-/// write, blocking a thread on the socket, which is why this small adapter exists.
+/// caller flushes asynchronously, between elements (<see cref="XmlFlusher"/>), using <see cref="BytesSinceFlush"/> to
+/// know when. The framework's <c>PipeWriter.AsStream()</c> flushes on every synchronous write, blocking a thread on the
+/// socket, which is why this small adapter exists.
 /// </summary>
 internal sealed class BufferWriterStream(IBufferWriter<byte> writer) : Stream
 {
+    /// <summary>Gets or sets the bytes written since the caller last flushed the pipe (the caller resets it).</summary>
+    public long BytesSinceFlush { get; set; }
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -26,13 +30,18 @@ internal sealed class BufferWriterStream(IBufferWriter<byte> writer) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => writer.Write(buffer);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        writer.Write(buffer);
+        BytesSinceFlush += buffer.Length;
+    }
 
     public override void WriteByte(byte value)
     {
         var span = writer.GetSpan(1);
         span[0] = value;
         writer.Advance(1);
+        BytesSinceFlush++;
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
@@ -47,7 +56,7 @@ internal sealed class BufferWriterStream(IBufferWriter<byte> writer) : Stream
         return ValueTask.CompletedTask;
     }
 
-    // Flushing is the caller's job (asynchronously, once the serializer is done).
+    // Flushing the pipe is the caller's job, asynchronously (XmlWriter.Flush calls this and must not block).
     public override void Flush()
     {
     }

@@ -269,7 +269,7 @@ internal sealed class ContentNegotiator
         // for its base format (application/json, application/xml), labelled with the type the client asked for.
         foreach (var range in ranges)
         {
-            if (range.Quality <= 0 || range.Suffix is null || IsOffered(range.MediaType)
+            if (range.Quality <= 0 || range.Suffix is null || range.HasOtherParameters || IsOffered(range.MediaType)
                 || SuffixExclusions.Contains(range.MediaType, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
@@ -375,7 +375,7 @@ internal sealed class ContentNegotiator
     /// <summary>One usable item of an <c>Accept</c> header.</summary>
     private sealed class AcceptRange
     {
-        private AcceptRange(string type, string subType, string? suffix, double quality, int specificity, int order)
+        private AcceptRange(string type, string subType, string? suffix, double quality, int specificity, int order, bool hasOtherParameters)
         {
             Type = type;
             SubType = subType;
@@ -383,6 +383,7 @@ internal sealed class ContentNegotiator
             Quality = quality;
             Specificity = specificity;
             Order = order;
+            HasOtherParameters = hasOtherParameters;
             MediaType = $"{type}/{subType}";
         }
 
@@ -396,6 +397,14 @@ internal sealed class ContentNegotiator
         public int Specificity { get; }
 
         public int Order { get; }
+
+        /// <summary>
+        /// True when the range carries parameters other than <c>q</c> and <c>charset</c> (<c>application/json;v=2</c>).
+        /// RFC 9110 section 12.5.1: such a range applies only to a representation with those parameters, and the
+        /// converters' representations have none (the options validator refuses media types with parameters), so it
+        /// matches nothing: it neither admits nor, with <c>q=0</c>, excludes the plain type.
+        /// </summary>
+        public bool HasOtherParameters { get; }
 
         /// <summary>Reads one parsed item, or returns null for an item RFC 9110 does not allow.</summary>
         public static AcceptRange? TryCreate(MediaTypeHeaderValue value, int order)
@@ -411,11 +420,13 @@ internal sealed class ContentNegotiator
 
             var quality = 1.0;
             var parameters = 0;
+            var hasOtherParameters = false;
             foreach (var parameter in value.Parameters)
             {
                 if (parameter.Name.Equals("q", StringComparison.OrdinalIgnoreCase))
                 {
-                    // A weight outside 0..1 or not a number makes the item unreadable: ignore it.
+                    // A weight outside 0..1 or not a number makes the item unreadable: ignore it. Parameters after the
+                    // weight are accept-extensions (RFC 9110 section 12.5.1), not part of the range.
                     if (value.Quality is not { } q)
                     {
                         return null;
@@ -425,6 +436,8 @@ internal sealed class ContentNegotiator
                     break;
                 }
 
+                // charset names an encoding, which Accept-Charset and the converter settle; it does not narrow the range.
+                hasOtherParameters |= !parameter.Name.Equals("charset", StringComparison.OrdinalIgnoreCase);
                 parameters++;
             }
 
@@ -435,12 +448,15 @@ internal sealed class ContentNegotiator
                 value.Suffix.HasValue ? value.Suffix.ToString().ToLowerInvariant() : null,
                 quality,
                 specificity,
-                order);
+                order,
+                hasOtherParameters);
         }
 
+        /// <summary>Whether the range applies to the parameterless representation <paramref name="type"/>/<paramref name="subType"/>.</summary>
         public bool Matches(string type, string subType) =>
-            Specificity == 0
-            || (string.Equals(Type, type, StringComparison.Ordinal)
-                && (Specificity == 1 || string.Equals(SubType, subType, StringComparison.Ordinal)));
+            !HasOtherParameters
+            && (Specificity == 0
+                || (string.Equals(Type, type, StringComparison.Ordinal)
+                    && (Specificity == 1 || string.Equals(SubType, subType, StringComparison.Ordinal))));
     }
 }

@@ -8,7 +8,9 @@ namespace Herald.Responses.Negotiation;
 /// Installs, first in the pipeline, a middleware that answers a <see cref="ContentReceiveException"/> escaping an
 /// endpoint (from <c>HttpContext.ReceiveAsync</c>) with its status (400, 413, 415) and a problem-details body, as Ktor's
 /// StatusPages answers a failed <c>receive</c>. Without it the exception would become a 500. It also gives routing's bare
-/// 415 for a Herald endpoint its problem-details body (<see cref="UnsupportedMediaTypeResponder"/>).
+/// 415 for a Herald endpoint its problem-details body (<see cref="UnsupportedMediaTypeResponder"/>). Being outermost, it
+/// only sees the exception in an app without exception handling: <see cref="ContentReceiveExceptionHandler"/> and
+/// <see cref="ContentReceiveDeveloperPageFilter"/> answer it inside <c>UseExceptionHandler()</c> and the developer page.
 /// </summary>
 internal sealed class ContentReceiveStartupFilter : IStartupFilter
 {

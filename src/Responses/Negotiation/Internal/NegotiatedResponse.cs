@@ -12,9 +12,8 @@ internal static class NegotiatedResponse
     private const string VaryAccept = "Accept";
     private const string VaryAcceptAndCharset = "Accept, Accept-Charset";
 
-    public static Task WriteAsync(HttpContext httpContext, object? value, Type declaredType, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
+    public static Task WriteAsync(HttpContext httpContext, object? value, Type declaredType, int statusCode, EntityTagHeaderValue? etag, DateTimeOffset? lastModified, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
         ResponseGuard.EnsureNotStarted(httpContext, "a negotiated response");
         var negotiator = ContentNegotiator.From(httpContext);
         var response = httpContext.Response;
@@ -22,7 +21,6 @@ internal static class NegotiatedResponse
         if (!negotiator.TrySelect(httpContext, declaredType, out var selection, out var unknownFormat))
         {
             AddVary(response, VaryAccept);
-            response.StatusCode = StatusCodes.Status406NotAcceptable;
             return NegotiationProblems.WriteAsync(
                 httpContext,
                 NegotiationProblems.NotAcceptable(httpContext, negotiator, declaredType, unknownFormat, negotiator.FormatParameter));
@@ -31,12 +29,15 @@ internal static class NegotiatedResponse
         // Accept-Charset only shapes the answer when the chosen format has several encodings to pick from.
         AddVary(response, selection.Candidate.Encodings.Length > 1 ? VaryAcceptAndCharset : VaryAccept);
 
-        if (statusCode is >= 200 and < 300 && ConditionalResponse.TryShortCircuit(httpContext, etag, lastModified))
+        // The tag sent and compared is the representation's own: one tag for JSON and XML would let a client's cached
+        // JSON validate an XML request (304), which RFC 9110 section 8.8.1 rules out for strong validators.
+        var representationTag = etag is null ? null : RepresentationTags.For(etag, selection.EntityTagSuffix);
+        if (statusCode is >= 200 and < 300 && ConditionalResponse.TryShortCircuit(httpContext, representationTag, lastModified))
         {
             return Task.CompletedTask;
         }
 
-        response.StatusCode = statusCode;
+        StatusLine.Set(response, statusCode);
         response.ContentType = selection.ContentType;
         if (statusCode is StatusCodes.Status204NoContent or StatusCodes.Status205ResetContent or StatusCodes.Status304NotModified
             || HttpMethods.IsHead(httpContext.Request.Method))
@@ -46,7 +47,7 @@ internal static class NegotiatedResponse
         }
 
         var context = new ContentWriteContext(httpContext, value, declaredType, selection.MediaType, selection.Encoding);
-        return selection.Converter.WriteAsync(context, httpContext.RequestAborted).AsTask();
+        return selection.Converter.WriteAsync(context, cancellationToken).AsTask();
     }
 
     private static void AddVary(HttpResponse response, string value)

@@ -27,6 +27,12 @@ internal sealed class NegotiationCandidate
                 ContentTypes[i] = $"{mediaType}; charset={Encodings[i].WebName}";
             }
         }
+
+        EntityTagSuffixes = new string[ContentTypes.Length];
+        for (var i = 0; i < ContentTypes.Length; i++)
+        {
+            EntityTagSuffixes[i] = RepresentationTags.Suffix(ContentTypes[i]);
+        }
     }
 
     public IContentConverter Converter { get; }
@@ -39,6 +45,9 @@ internal sealed class NegotiationCandidate
 
     /// <summary><c>Content-Type</c> values, parallel to <see cref="Encodings"/>.</summary>
     public string[] ContentTypes { get; }
+
+    /// <summary>What each <c>Content-Type</c> adds to an entity tag (<see cref="RepresentationTags"/>), parallel to <see cref="ContentTypes"/>.</summary>
+    public string[] EntityTagSuffixes { get; }
 
     public bool HasCharset => Converter.SupportedEncodings.Count > 0;
 }

@@ -1,3 +1,4 @@
+using Herald.Responses.Internal;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +12,7 @@ internal static class NegotiationProblems
     /// when one is registered and plain JSON otherwise, so the body is there whatever the client accepts.
     /// </summary>
     public static Task WriteAsync(HttpContext httpContext, ProblemDetails problem) =>
-        TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        ResultWriter.WriteProblemAsync(httpContext, problem);
 
     public static ProblemDetails NotAcceptable(HttpContext httpContext, ContentNegotiator negotiator, Type type, string? unknownFormat, string? formatParameter)
     {

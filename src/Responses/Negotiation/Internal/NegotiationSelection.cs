@@ -14,4 +14,6 @@ internal readonly struct NegotiationSelection(NegotiationCandidate candidate, in
     public Encoding Encoding => Candidate.Encodings[encodingIndex];
 
     public string ContentType => Candidate.ContentTypes[encodingIndex];
+
+    public string EntityTagSuffix => Candidate.EntityTagSuffixes[encodingIndex];
 }

@@ -7,8 +7,15 @@ namespace Herald.Responses.Negotiation;
 
 /// <summary>
 /// XML through the BCL's <c>XmlSerializer</c>, with Herald's own mapping for what it cannot construct (positional
-/// records). Writes straight into the response pipe; reads a buffered body with DTDs prohibited and nesting bounded.
+/// records). Writes straight into the response pipe, flushing it every 32 KiB or so between elements, so a large body
+/// streams with the connection's back-pressure; reads a buffered body with DTDs prohibited and nesting bounded.
 /// </summary>
+/// <remarks>
+/// Flushing happens between elements of sequences (arrays, lists, any <c>IEnumerable&lt;T&gt;</c>) and of Herald's
+/// record mapping. A single object that XmlSerializer writes itself (a class with a parameterless constructor) is
+/// written whole before the next flush, so a huge list held inside such an object is buffered; return the list, or a
+/// record that holds it, to stream it.
+/// </remarks>
 internal sealed class XmlContentConverter : IContentConverter
 {
     /// <summary>The deepest element nesting accepted in a request body, as System.Text.Json's default <c>MaxDepth</c>.</summary>
@@ -49,12 +56,12 @@ internal sealed class XmlContentConverter : IContentConverter
             CloseOutput = false,
         };
 
-        // XmlSerializer is synchronous; it writes into the pipe's buffers without blocking and the pipe is flushed
-        // asynchronously afterwards.
+        // XmlSerializer and XmlWriter are synchronous: they write into the pipe's buffers without blocking, and the
+        // plans flush the pipe asynchronously between elements, so the body never piles up in memory.
         await using (var stream = new BufferWriterStream(body))
         {
             using var writer = XmlWriter.Create(stream, settings);
-            plan.WriteRoot(writer, context.Value);
+            await plan.WriteRootAsync(writer, context.Value, new XmlFlusher(writer, stream, body, cancellationToken));
         }
 
         await body.FlushAsync(cancellationToken);

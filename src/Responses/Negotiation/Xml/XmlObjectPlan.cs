@@ -15,6 +15,10 @@ internal sealed class XmlObjectPlan : XmlPlan
     private readonly Func<object?[], object> _create;
     private readonly object?[] _constructorDefaults;
 
+    // Whether every member is a scalar; worked out on first use, because member plans may not exist yet while this
+    // one is being built (a type that refers to itself). Computing it twice in a race gives the same answer.
+    private bool? _flat;
+
     private XmlObjectPlan(Type type, Member[] members, Func<object?[], object> create, object?[] constructorDefaults)
     {
         RootName = XmlPlans.ElementNameOf(type);
@@ -24,6 +28,8 @@ internal sealed class XmlObjectPlan : XmlPlan
     }
 
     public override string RootName { get; }
+
+    private bool IsFlat => _flat ??= _members.All(m => XmlPlans.Get(m.Type) is XmlScalarPlan);
 
     public static XmlObjectPlan? TryCreate(Type type)
     {
@@ -96,6 +102,41 @@ internal sealed class XmlObjectPlan : XmlPlan
         }
 
         writer.WriteEndElement();
+    }
+
+    public override ValueTask WriteAsync(XmlWriter writer, string elementName, object? value, int depth, XmlFlusher flusher)
+    {
+        if (value is null || IsFlat)
+        {
+            // Only short scalar elements inside: written whole, which spares an asynchronous call per object.
+            Write(writer, elementName, value, depth);
+            return flusher.FlushIfNeededAsync();
+        }
+
+        return WriteMembersAsync(writer, elementName, value, depth, flusher);
+    }
+
+    private async ValueTask WriteMembersAsync(XmlWriter writer, string elementName, object value, int depth, XmlFlusher flusher)
+    {
+        ThrowIfTooDeep(depth, elementName);
+        writer.WriteStartElement(elementName);
+        foreach (var member in _members)
+        {
+            var plan = XmlPlans.Get(member.Type)
+                ?? throw new InvalidOperationException($"Property '{member.Name}' of type {member.Type} cannot be written as XML.");
+            if (plan is XmlScalarPlan)
+            {
+                // One short element: no need to go through the asynchronous path.
+                plan.Write(writer, member.Name, member.Get(value), depth + 1);
+            }
+            else
+            {
+                await plan.WriteAsync(writer, member.Name, member.Get(value), depth + 1, flusher);
+            }
+        }
+
+        writer.WriteEndElement();
+        await flusher.FlushIfNeededAsync();
     }
 
     public override object? Read(XmlReader reader, int depth)

@@ -15,6 +15,21 @@ internal abstract class XmlPlan
     public virtual void WriteRoot(XmlWriter writer, object? value) => Write(writer, RootName, value, 0);
 
     /// <summary>
+    /// Writes <paramref name="value"/> as the element <paramref name="elementName"/>, letting <paramref name="flusher"/>
+    /// push the output to the connection between elements. By default the element is written whole, then flushed if
+    /// enough has gathered; plans that hold many elements (sequences, objects) override this to flush inside.
+    /// </summary>
+    public virtual ValueTask WriteAsync(XmlWriter writer, string elementName, object? value, int depth, XmlFlusher flusher)
+    {
+        Write(writer, elementName, value, depth);
+        return flusher.FlushIfNeededAsync();
+    }
+
+    /// <summary>Writes <paramref name="value"/> as the whole document, flushing between elements.</summary>
+    public virtual ValueTask WriteRootAsync(XmlWriter writer, object? value, XmlFlusher flusher) =>
+        WriteAsync(writer, RootName, value, 0, flusher);
+
+    /// <summary>
     /// Refuses to write deeper than <see cref="XmlContentConverter.MaxDepth"/>: an object graph with a cycle would
     /// otherwise recurse until the process dies. (XmlSerializer detects cycles itself; Herald's mapping does it here.)
     /// </summary>

@@ -66,6 +66,29 @@ internal sealed class XmlSequencePlan : XmlPlan
         writer.WriteEndElement();
     }
 
+    public override async ValueTask WriteAsync(XmlWriter writer, string elementName, object? value, int depth, XmlFlusher flusher)
+    {
+        if (value is null)
+        {
+            WriteNil(writer, elementName);
+            await flusher.FlushIfNeededAsync();
+            return;
+        }
+
+        ThrowIfTooDeep(depth, elementName);
+        var itemPlan = XmlPlans.Get(_itemType)
+            ?? throw new InvalidOperationException($"Items of type {_itemType} cannot be written as XML.");
+        writer.WriteStartElement(elementName);
+        foreach (var item in (IEnumerable)value)
+        {
+            // Item by item, so a long sequence (or a lazily produced one) goes out as it is written.
+            await itemPlan.WriteAsync(writer, _itemName, item, depth + 1, flusher);
+        }
+
+        writer.WriteEndElement();
+        await flusher.FlushIfNeededAsync();
+    }
+
     public override object? Read(XmlReader reader, int depth)
     {
         if (TryReadNil(reader))

@@ -15,12 +15,14 @@ internal sealed partial class XmlSerializerPlan : XmlPlan
 
     private readonly Type _type;
     private readonly XmlSerializer _root;
+    private readonly XmlSerializer? _item;
 
-    private XmlSerializerPlan(Type type, XmlSerializer root, string rootName)
+    private XmlSerializerPlan(Type type, XmlSerializer root, string rootName, XmlSerializer? item)
     {
         _type = type;
         _root = root;
         RootName = rootName;
+        _item = item;
     }
 
     public override string RootName { get; }
@@ -30,8 +32,9 @@ internal sealed partial class XmlSerializerPlan : XmlPlan
         try
         {
             var serializer = new XmlSerializer(type);
-            var rootName = new XmlReflectionImporter().ImportTypeMapping(type).ElementName;
-            return new XmlSerializerPlan(type, serializer, rootName);
+            var mapping = new XmlReflectionImporter().ImportTypeMapping(type);
+            var item = string.IsNullOrEmpty(mapping.Namespace) ? CreateItemSerializer(type) : null;
+            return new XmlSerializerPlan(type, serializer, mapping.ElementName, item);
         }
         catch (InvalidOperationException)
         {
@@ -45,6 +48,77 @@ internal sealed partial class XmlSerializerPlan : XmlPlan
     }
 
     public override void WriteRoot(XmlWriter writer, object? value) => _root.Serialize(writer, value, NoNamespaces);
+
+    public override ValueTask WriteRootAsync(XmlWriter writer, object? value, XmlFlusher flusher)
+    {
+        if (_item is null || value is null)
+        {
+            WriteRoot(writer, value);
+            return flusher.FlushIfNeededAsync();
+        }
+
+        return WriteItemsAsync(writer, RootName, (System.Collections.IEnumerable)value, flusher);
+    }
+
+    public override ValueTask WriteAsync(XmlWriter writer, string elementName, object? value, int depth, XmlFlusher flusher)
+    {
+        if (_item is null || value is null)
+        {
+            Write(writer, elementName, value, depth);
+            return flusher.FlushIfNeededAsync();
+        }
+
+        return WriteItemsAsync(writer, elementName, (System.Collections.IEnumerable)value, flusher);
+    }
+
+    /// <summary>
+    /// Writes an array or list as XmlSerializer would, but one item at a time, so that a long list is flushed to the
+    /// connection as it goes rather than serialized into memory whole. XmlSerializer itself has no such mode.
+    /// </summary>
+    private async ValueTask WriteItemsAsync(XmlWriter writer, string elementName, System.Collections.IEnumerable items, XmlFlusher flusher)
+    {
+        writer.WriteStartElement(elementName);
+        foreach (var item in items)
+        {
+            _item!.Serialize(writer, item, NoNamespaces);
+            await flusher.FlushIfNeededAsync();
+        }
+
+        writer.WriteEndElement();
+        await flusher.FlushIfNeededAsync();
+    }
+
+    /// <summary>
+    /// For <c>T[]</c> and <c>List&lt;T&gt;</c>, a serializer for one item under the element name XmlSerializer gives
+    /// the items of such a list: the item type's XML type name (its <c>[XmlType]</c> name, or the XML Schema name of a
+    /// primitive such as <c>string</c> or <c>int</c>). <see langword="null"/> for other types, which are written whole.
+    /// </summary>
+    private static XmlSerializer? CreateItemSerializer(Type type)
+    {
+        var itemType = type.IsArray && type.GetArrayRank() == 1 ? type.GetElementType()
+            : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>) ? type.GetGenericArguments()[0]
+            : null;
+        if (itemType is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var mapping = new XmlReflectionImporter().ImportTypeMapping(itemType);
+            if (string.IsNullOrEmpty(mapping.XsdTypeName) || !string.IsNullOrEmpty(mapping.Namespace))
+            {
+                return null;
+            }
+
+            var nullable = !itemType.IsValueType || Nullable.GetUnderlyingType(itemType) is not null;
+            return new XmlSerializer(itemType, new XmlRootAttribute(mapping.XsdTypeName) { IsNullable = nullable });
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public override void Write(XmlWriter writer, string elementName, object? value, int depth) =>
         SerializerFor(elementName).Serialize(writer, value, NoNamespaces);
