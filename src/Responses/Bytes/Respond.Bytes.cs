@@ -23,10 +23,9 @@ public static partial class Respond
         string? etag = null,
         DateTimeOffset? lastModified = null)
     {
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
         var type = contentType is null ? MediaTypes.OctetStream : MediaTypes.Validate(contentType, nameof(contentType));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new BytesResult(bytes, type, status, tag, lastModified);
     }
 

@@ -5,6 +5,11 @@ namespace Herald.Responses.Conditional;
 /// <summary>Turns the entity tags users write (<c>abc</c>, <c>"abc"</c>, <c>W/"abc"</c>) into RFC 9110 entity tags.</summary>
 internal static class EntityTags
 {
+    /// <summary>The entity tag an optional <c>etag</c> argument of a <c>Respond.*</c> factory names, or <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentException">Thrown when the tag is empty or holds a character an entity tag cannot carry.</exception>
+    public static EntityTagHeaderValue? CreateOrNull(string? tag, string paramName) =>
+        tag is null ? null : Create(tag, weak: false, paramName);
+
     /// <summary>Creates an entity tag from an opaque value, quoting it when it is not quoted yet.</summary>
     /// <param name="tag">The tag: bare (<c>7c876b7e</c>), quoted (<c>"7c876b7e"</c>) or weak (<c>W/"7c876b7e"</c>).</param>
     /// <param name="weak">Marks the tag weak even when <paramref name="tag"/> is not written with <c>W/</c>.</param>

@@ -17,9 +17,8 @@ public static partial class Respond
     public static HtmlResult Html(string html, int? statusCode = null, string? etag = null, DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new HtmlResult(html, build: null, status, tag, lastModified);
     }
 
@@ -41,9 +40,8 @@ public static partial class Respond
     public static HtmlResult Html(Action<HtmlBuilder> build, int? statusCode = null, string? etag = null, DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new HtmlResult(html: null, build, status, tag, lastModified);
     }
 }

@@ -80,6 +80,24 @@ internal static class ResultWriter
     }
 
     /// <summary>
+    /// <see cref="WriteHead"/> for a body written by a callback of unknown length, then turns response buffering off:
+    /// buffering (or compression middleware that buffers) would otherwise hold the whole streamed body in memory.
+    /// </summary>
+    /// <returns><see langword="true"/> when the caller should run its callback (see <see cref="WriteHead"/>).</returns>
+    /// <exception cref="InvalidOperationException">Thrown when the response has already started.</exception>
+    public static bool WriteStreamingHead(
+        HttpContext httpContext, string what, int statusCode, string contentType, EntityTagHeaderValue? etag, DateTimeOffset? lastModified)
+    {
+        if (!WriteHead(httpContext, what, statusCode, contentType, contentLength: null, etag, lastModified))
+        {
+            return false;
+        }
+
+        httpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()?.DisableBuffering();
+        return true;
+    }
+
+    /// <summary>
     /// Writes <paramref name="chars"/> to the body as UTF-8, a chunk at a time, flushing between chunks so the
     /// connection's back-pressure applies and the encoded copy never exceeds one chunk.
     /// </summary>

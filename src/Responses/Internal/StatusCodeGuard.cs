@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Herald.Responses.Internal;
 
 /// <summary>Argument checks for the status codes results are created with.</summary>
@@ -31,5 +33,15 @@ internal static class StatusCodeGuard
                 $"A {statusCode} response cannot carry a body. Use Respond.Status({statusCode}) to send the status alone.",
                 paramName);
         }
+    }
+
+    /// <summary>The status a result with a body answers with: <paramref name="statusCode"/>, or 200 when it is <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown when the code is outside 100-999.</exception>
+    /// <exception cref="ArgumentException">Thrown when the code forbids a body.</exception>
+    public static int BodyStatus(int? statusCode, string paramName)
+    {
+        var status = statusCode ?? StatusCodes.Status200OK;
+        ThrowIfCannotHaveBody(status, paramName);
+        return status;
     }
 }

@@ -38,7 +38,7 @@ public static partial class Respond
             ArgumentOutOfRangeException.ThrowIfGreaterThan(code, 999, nameof(statusCode));
         }
 
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new NegotiatedResult<T>(value, statusCode ?? 200, tag, lastModified);
     }
 }

@@ -3,7 +3,6 @@ using System.Reflection;
 using Herald.Responses.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -66,12 +65,11 @@ public sealed class PipeResult : IResult, IStatusCodeHttpResult, IContentTypeHtt
 
     private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        if (!ResultWriter.WriteHead(httpContext, "a body pipe", StatusCode, ContentType, contentLength: null, _etag, LastModified))
+        if (!ResultWriter.WriteStreamingHead(httpContext, "a body pipe", StatusCode, ContentType, _etag, LastModified))
         {
             return;
         }
 
-        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         var writer = httpContext.Response.BodyWriter;
         await _writeAsync(writer, cancellationToken);
         await writer.FlushAsync(cancellationToken);

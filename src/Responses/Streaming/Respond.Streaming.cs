@@ -32,10 +32,9 @@ public static partial class Respond
         DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(writeAsync);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
         var type = contentType is null ? MediaTypes.OctetStream : MediaTypes.Validate(contentType, nameof(contentType));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new StreamResult(writeAsync, type, status, tag, lastModified);
     }
 
@@ -69,10 +68,9 @@ public static partial class Respond
         DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(writeAsync);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
         var resolved = TextContentType.Resolve(contentType, TextContentType.PlainUtf8, nameof(contentType));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new WriterResult(writeAsync, resolved, status, tag, lastModified);
     }
 
@@ -103,10 +101,9 @@ public static partial class Respond
         DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(writeAsync);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
         var type = contentType is null ? MediaTypes.OctetStream : MediaTypes.Validate(contentType, nameof(contentType));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new PipeResult(writeAsync, type, status, tag, lastModified);
     }
 }

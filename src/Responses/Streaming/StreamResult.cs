@@ -2,7 +2,6 @@ using System.Reflection;
 using Herald.Responses.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 
@@ -64,13 +63,11 @@ public sealed class StreamResult : IResult, IStatusCodeHttpResult, IContentTypeH
 
     private Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        if (!ResultWriter.WriteHead(httpContext, "a stream", StatusCode, ContentType, contentLength: null, _etag, LastModified))
+        if (!ResultWriter.WriteStreamingHead(httpContext, "a stream", StatusCode, ContentType, _etag, LastModified))
         {
             return Task.CompletedTask;
         }
 
-        // Response buffering (and compression middleware that buffers) would hold the whole body: turn it off.
-        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         return _writeAsync(httpContext.Response.Body, cancellationToken);
     }
 

@@ -3,7 +3,6 @@ using System.Text;
 using Herald.Responses.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -69,12 +68,11 @@ public sealed class WriterResult : IResult, IStatusCodeHttpResult, IContentTypeH
 
     private async Task Execute(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        if (!ResultWriter.WriteHead(httpContext, "a text writer", StatusCode, ContentType, contentLength: null, _etag, LastModified))
+        if (!ResultWriter.WriteStreamingHead(httpContext, "a text writer", StatusCode, ContentType, _etag, LastModified))
         {
             return;
         }
 
-        httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await using var writer = new HttpResponseStreamWriter(httpContext.Response.Body, _encoding);
         await _writeAsync(writer, cancellationToken);
         await writer.FlushAsync(cancellationToken);

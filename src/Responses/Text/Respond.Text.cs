@@ -34,11 +34,10 @@ public static partial class Respond
         DateTimeOffset? lastModified = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var status = statusCode ?? 200;
-        StatusCodeGuard.ThrowIfCannotHaveBody(status, nameof(statusCode));
+        var status = StatusCodeGuard.BodyStatus(statusCode, nameof(statusCode));
         var resolved = TextContentType.Resolve(contentType, TextContentType.PlainUtf8, nameof(contentType));
         var byteCount = resolved.GetByteCount(text, nameof(text));
-        var tag = etag is null ? null : EntityTags.Create(etag, weak: false, nameof(etag));
+        var tag = EntityTags.CreateOrNull(etag, nameof(etag));
         return new TextResult(text, resolved, byteCount, status, tag, lastModified);
     }
 }
