@@ -84,6 +84,29 @@ public sealed class MiddlewareCollection : IEnumerable<KeyValuePair<string, Func
         return true;
     }
 
+    /// <summary>
+    /// Installs a built-in middleware where <see cref="HeraldMiddleware"/>'s documented order puts it: just outside
+    /// the first installed entry that comes after it in that order (entries of the user's own keep their place), or
+    /// replaces the factory of an entry already installed under that name.
+    /// </summary>
+    internal MiddlewareCollection InstallInOrder(string name, Func<DelegatingHandler> factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var rank = HeraldMiddleware.RankOf(name);
+        if (rank < 0)
+        {
+            throw new ArgumentException($"'{name}' is not a built-in middleware name.", nameof(name));
+        }
+
+        if (Contains(name))
+        {
+            return Replace(name, factory);
+        }
+
+        var index = _entries.FindIndex(e => HeraldMiddleware.RankOf(e.Key) > rank);
+        return Insert(index < 0 ? _entries.Count : index, name, factory);
+    }
+
     /// <summary>Removes every entry, built-in ones included: the client then talks to the transport directly.</summary>
     public void Clear() => _entries.Clear();
 

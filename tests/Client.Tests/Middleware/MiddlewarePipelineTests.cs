@@ -136,6 +136,25 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
     }
 
     [Fact]
+    public void InstallInOrder_PlacesOptionalMiddlewareInTheDocumentedOrder_AroundUserEntries()
+    {
+        var middleware = new HeraldClientOptions().Middleware;
+        middleware.Insert(0, "mine", () => new PassThrough());
+
+        middleware.InstallInOrder(HeraldMiddleware.Cache, () => new PassThrough());
+        middleware.InstallInOrder(HeraldMiddleware.Failover, () => new PassThrough());
+        middleware.InstallInOrder(HeraldMiddleware.Resilience, () => new PassThrough());
+        middleware.InstallInOrder(HeraldMiddleware.Cache, () => new PassThrough()); // again: replaced, not duplicated
+
+        Assert.Equal(
+            ["mine", "resilience", "failover", "redirects", "auth", "cache", "cookies", "decompression", "logging"],
+            middleware.Names);
+        Assert.Throws<ArgumentException>(() => middleware.InstallInOrder("mine", () => new PassThrough()));
+    }
+
+    private sealed class PassThrough : DelegatingHandler;
+
+    [Fact]
     public void Insert_DuplicateOrUnknownNames_ThrowClearly()
     {
         var options = new HeraldClientOptions();
