@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Herald.Client.DependencyInjection.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ public sealed class PipelineTests(TestServer server) : IClassFixture<TestServer>
     {
         var logs = new CapturingLoggerProvider();
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         services.AddHeraldClient("logged", o =>
         {
             o.BaseAddress = server.BaseAddress;
@@ -48,7 +49,7 @@ public sealed class PipelineTests(TestServer server) : IClassFixture<TestServer>
 
         var herald = logs.Entries.Where(e => e.Category == ClientLoggingOptions.CategoryName).ToList();
         Assert.Contains(herald, e => e.Message.Contains("GET", StringComparison.Ordinal) && e.Message.Contains("/echo/logged?*", StringComparison.Ordinal));
-        Assert.DoesNotContain(herald, e => e.Message.Contains("SECRET", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("SECRET", StringComparison.Ordinal)); // the factory's own log included
     }
 
     [Fact]
@@ -168,6 +169,29 @@ public sealed class PipelineTests(TestServer server) : IClassFixture<TestServer>
         var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() => call);
 
         Assert.Equal(TimeSpan.FromSeconds(5), ex.Limit);
+    }
+
+    [Fact]
+    public async Task JsonOptions_WritableInstance_ApplyAndStayTheCallers()
+    {
+        var json = new JsonSerializerOptions { PropertyNamingPolicy = null };
+        var services = new ServiceCollection();
+        services.AddHeraldClient("json", o =>
+        {
+            o.BaseAddress = server.BaseAddress;
+            o.JsonSerializerOptions = json;
+        });
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IHeraldClientFactory>();
+
+        using var first = factory.CreateClient("json");
+        using var second = factory.CreateClient("json");
+        using var sent = await first.PostAsync("body", r => r.JsonBody(new { FirstName = "Ada" }));
+        using var again = await second.PostAsync("body", r => r.JsonBody(new { LastName = "Lovelace" }));
+
+        Assert.Equal("{\"FirstName\":\"Ada\"}", sent.Body);
+        Assert.Equal("{\"LastName\":\"Lovelace\"}", again.Body);
+        Assert.False(json.IsReadOnly); // the client works on its own read-only copy
     }
 
     private sealed class StampHandler(string name, string value) : DelegatingHandler

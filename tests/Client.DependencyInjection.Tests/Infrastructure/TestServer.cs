@@ -6,7 +6,7 @@ namespace Herald.Client.DependencyInjection.Tests.Infrastructure;
 
 /// <summary>
 /// The server the registered clients talk to: <c>/echo/…</c> answers what it received (method, path, headers, the
-/// connection it came on); <c>/set-cookie?name=&amp;value=</c> sets a cookie; <c>/redirect</c> sends to
+/// connection it came on); <c>/set-cookie?name=&amp;value=</c> sets a cookie; <c>/body</c> answers the request body as text; <c>/redirect</c> sends to
 /// <c>/echo/final</c>; <c>/status/{code}</c> answers that status; <c>/hang?id=</c> never answers and signals
 /// <see cref="Arrived"/>.
 /// </summary>
@@ -32,6 +32,11 @@ public sealed class TestServer : IAsyncLifetime
             ctx.Request.Path.Value ?? string.Empty,
             ctx.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             ctx.Connection.Id)));
+        app.MapPost("/body", async (HttpContext ctx) =>
+        {
+            using var reader = new StreamReader(ctx.Request.Body);
+            return await reader.ReadToEndAsync(ctx.RequestAborted);
+        });
         app.MapGet("/set-cookie", (string name, string value, HttpContext ctx) =>
         {
             ctx.Response.Headers.SetCookie = $"{name}={value}; Path=/";
