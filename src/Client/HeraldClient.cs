@@ -16,7 +16,7 @@ public sealed class HeraldClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly ClientSettings _settings;
-    private readonly HttpMessageHandler _pipeline;
+    private readonly HttpMessageHandler? _pipeline;
     private bool _disposed;
 
     /// <summary>Creates a client with default options.</summary>
@@ -52,6 +52,36 @@ public sealed class HeraldClient : IDisposable
         };
     }
 
+    /// <summary>
+    /// Creates a client that sends through <paramref name="httpClient"/>, whose handler chain the caller built (an
+    /// <c>IHttpClientFactory</c> client over <see cref="HeraldPipeline"/>'s handlers, say), and applies everything else
+    /// of <paramref name="options"/> as <see cref="HeraldClient(HeraldClientOptions)"/> does: base address, default
+    /// headers, user agent, the whole-call <see cref="HeraldClientOptions.Timeout"/>, the success check and the body
+    /// coercion. <see cref="HeraldClientOptions.Middleware"/> and <see cref="HeraldClientOptions.Transport"/> are not
+    /// used: the chain under <paramref name="httpClient"/> stands for them.
+    /// </summary>
+    /// <remarks>
+    /// <para><see cref="Dispose"/> disposes <paramref name="httpClient"/>, which cancels this client's calls in flight;
+    /// the handlers under it are disposed with it only when <paramref name="httpClient"/> was created to dispose them,
+    /// which <c>IHttpClientFactory</c>'s clients are not, so its pooled handlers and connections live on.</para>
+    /// <para>Set <see cref="HttpClient.Timeout"/> to <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> so that
+    /// <see cref="HeraldClientOptions.Timeout"/> alone limits a call; otherwise the shorter of the two applies (either
+    /// raises <see cref="HeraldTimeoutException"/>). <see cref="Cookies"/> is <see cref="CookieJarOptions.Store"/> of
+    /// <paramref name="options"/>: give the same options to every client over one chain and they share one jar.</para>
+    /// </remarks>
+    /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
+    /// <param name="options">The options; read now, as for <see cref="HeraldClient(HeraldClientOptions)"/>.</param>
+    /// <exception cref="ArgumentNullException">Thrown when an argument is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">Thrown when an option is invalid; the message names it.</exception>
+    public HeraldClient(HttpClient httpClient, HeraldClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _settings = ClientSettings.From(options);
+        Cookies = options.Cookies.Store;
+        _http = httpClient;
+    }
+
     /// <summary>Gets the base address relative URLs resolve against, as it was when the client was built.</summary>
     public Uri? BaseAddress => _settings.BaseAddress;
 
@@ -62,8 +92,11 @@ public sealed class HeraldClient : IDisposable
     /// </summary>
     public ICookieStore Cookies { get; }
 
-    /// <summary>The outermost handler: the first middleware, or the transport when there is none.</summary>
-    internal HttpMessageHandler Pipeline => _pipeline;
+    /// <summary>
+    /// The outermost handler: the first middleware, or the transport when there is none; <see langword="null"/> for a
+    /// client over a caller's <see cref="HttpClient"/>.
+    /// </summary>
+    internal HttpMessageHandler? Pipeline => _pipeline;
 
     /// <summary>Sends a GET request.</summary>
     /// <param name="url">An absolute URL, or one relative to <see cref="HeraldClientOptions.BaseAddress"/>.</param>
@@ -350,19 +383,12 @@ public sealed class HeraldClient : IDisposable
 
     private static HttpMessageHandler BuildPipeline(HeraldClientOptions options)
     {
-        HttpMessageHandler inner = options.TransportHandler?.Invoke() ?? TransportFactory.Create(options);
-        foreach (var (name, factory) in options.Middleware.Reverse())
+        var middleware = HeraldPipeline.CreateMiddleware(options);
+        var inner = HeraldPipeline.CreateTransport(options);
+        for (var i = middleware.Count - 1; i >= 0; i--)
         {
-            var handler = factory()
-                ?? throw new InvalidOperationException($"The factory of middleware '{name}' returned null.");
-            if (handler.InnerHandler is not null)
-            {
-                throw new InvalidOperationException(
-                    $"The factory of middleware '{name}' returned a handler that is already in a pipeline; return a new handler each time.");
-            }
-
-            handler.InnerHandler = inner;
-            inner = handler;
+            middleware[i].InnerHandler = inner;
+            inner = middleware[i];
         }
 
         return inner;
