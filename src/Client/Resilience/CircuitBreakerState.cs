@@ -9,6 +9,9 @@ public enum CircuitBreakerState
     /// <summary>Calls fail at once with <see cref="CircuitOpenException"/> until the break is over.</summary>
     Open,
 
-    /// <summary>The break is over: one trial call goes through and decides whether the circuit closes or opens again.</summary>
+    /// <summary>
+    /// The break is over and a trial call is going through; it decides whether the circuit closes or opens again. The
+    /// circuit turns half-open when the first call after the break arrives: until then it reads as <see cref="Open"/>.
+    /// </summary>
     HalfOpen,
 }

@@ -68,6 +68,28 @@ public sealed class ArmingClock : TimeProvider
         throw new InvalidOperationException($"{count} armed timers never came.");
     }
 
+    /// <summary>Waits, on signals rather than time, until timers have been armed <paramref name="count"/> times in all.</summary>
+    public async Task WaitForArmedDelaysAsync(int count)
+    {
+        for (var i = 0; i < 10_000; i++)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_armed.Count >= count)
+                {
+                    return;
+                }
+
+                next = _next.Task;
+            }
+
+            await next.WaitAsync(SignalServer.Guard);
+        }
+
+        throw new InvalidOperationException($"Timers were never armed {count} times.");
+    }
+
     private void Armed(TimeSpan dueTime)
     {
         TaskCompletionSource signal;
