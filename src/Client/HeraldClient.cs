@@ -268,6 +268,7 @@ public sealed class HeraldClient : IDisposable
         exchange.BaseAddress = settings.BaseAddress; // client-wide credentials are scoped to the base address's origin
         exchange.ShowQuery = settings.ShowQuery;
         exchange.MaxReplayBufferBytes = settings.MaxReplayBufferBytes;
+        exchange.BuffersResponseBody = kind != ResponseBodyKind.Stream; // lets a retry cover a body cut off midway
         if (settings.CredentialsPerCall)
         {
             ScopedCredentials.EnterCall(message.RequestUri!);

@@ -15,7 +15,7 @@ public sealed class HeraldTimeoutException : TimeoutException
     {
         Method = method;
         RequestUri = uri;
-        Limit = limit;
+        Limit = limit ?? ResilienceTimeoutException.Find(inner)?.Limit;
     }
 
     /// <summary>Gets the method of the request that timed out.</summary>
@@ -28,13 +28,17 @@ public sealed class HeraldTimeoutException : TimeoutException
     public Uri RequestUri { get; }
 
     /// <summary>
-    /// Gets the whole-call limit that ran out, or <see langword="null"/> when a timeout inside the transport fired first.
+    /// Gets the limit that ran out: the call's timeout, or a resilience total or per-attempt timeout
+    /// (<see cref="ResilienceClientOptionsExtensions.AddTimeouts"/>); <see langword="null"/> when a timeout inside the
+    /// transport fired first. The message says which.
     /// </summary>
     public TimeSpan? Limit { get; }
 
     private static string MessageFor(HttpMethod method, string uri, TimeSpan? limit, Exception inner) => limit is { } l
         ? $"{method.Method} {uri} timed out after {Format(l)} (the call's Timeout). Raise HeraldClientOptions.Timeout or the request's Timeout(...) if the server needs longer."
-        : $"{method.Method} {uri} timed out in the transport: {inner.Message} Raise the transport's timeouts if the server needs longer.";
+        : ResilienceTimeoutException.Find(inner) is { } resilience
+            ? $"{method.Method} {uri} timed out after {Format(resilience.Limit)}: {resilience.Message}"
+            : $"{method.Method} {uri} timed out in the transport: {inner.Message} Raise the transport's timeouts if the server needs longer.";
 
     private static string Format(TimeSpan t) => t.TotalSeconds >= 1
         ? $"{t.TotalSeconds:0.###} s"
