@@ -12,7 +12,7 @@ namespace Herald.Templating.Handlebars;
 /// Handlebars.Net templates read through an <see cref="IFileProvider"/>: compiled once per name (concurrent first
 /// requests wait for one compilation), cached, and recompiled when the file's change token fires.
 /// </summary>
-internal sealed class HandlebarsTemplateEngine : ITemplateEngine
+internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
 {
     private readonly IHandlebars _handlebars;
     private readonly IFileProvider _files;
@@ -21,12 +21,14 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
     private readonly string[] _extensions;
     private readonly bool _watch;
     private readonly ILogger _logger;
+    private readonly IDisposable? _ownedFiles;
     private readonly ConcurrentDictionary<string, Lazy<CompiledTemplate>> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _watchedPartials = new(StringComparer.Ordinal);
 
-    public HandlebarsTemplateEngine(HandlebarsTemplateOptions options, IFileProvider files, string rootDescription, ILogger logger)
+    public HandlebarsTemplateEngine(HandlebarsTemplateOptions options, IFileProvider files, string rootDescription, ILogger logger, bool ownsFiles)
     {
         _files = files;
+        _ownedFiles = ownsFiles ? files as IDisposable : null;
         _rootDescription = rootDescription;
         _partialsFolder = options.PartialsFolder.Trim('/');
         _extensions = [.. options.Extensions];
@@ -53,6 +55,9 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine
             _handlebars.RegisterHelper(name, helper);
         }
     }
+
+    /// <summary>Stops watching the template folder when the engine created its file provider.</summary>
+    public void Dispose() => _ownedFiles?.Dispose();
 
     public bool CanRender(string name)
     {

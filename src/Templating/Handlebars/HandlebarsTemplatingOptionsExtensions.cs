@@ -62,6 +62,6 @@ public static class HandlebarsTemplatingOptionsExtensions
         }
 
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Herald.Templating.Handlebars") ?? NullLogger.Instance;
-        return new HandlebarsTemplateEngine(options, files, root, logger);
+        return new HandlebarsTemplateEngine(options, files, root, logger, ownsFiles: options.FileProvider is null);
     }
 }

@@ -1,13 +1,21 @@
 namespace Herald.Templating.Internal;
 
-/// <summary>Hands each template to the first engine, default first, that has it.</summary>
-internal sealed class TemplateRenderer : ITemplateRenderer
+/// <summary>Hands each template to the first engine, default first, that has it. Disposes the engines it created.</summary>
+internal sealed class TemplateRenderer : ITemplateRenderer, IDisposable
 {
     private readonly ITemplateEngine[] _engines;
 
     public TemplateRenderer(ITemplateEngine[] engines) => _engines = engines;
 
     public IReadOnlyList<ITemplateEngine> Engines => _engines;
+
+    public void Dispose()
+    {
+        foreach (var engine in _engines)
+        {
+            (engine as IDisposable)?.Dispose();
+        }
+    }
 
     public bool CanRender(string name)
     {
