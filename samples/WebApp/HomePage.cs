@@ -10,7 +10,11 @@ public static class HomePage
     [
         new("GET", "/hello", "Hello, world! as text/plain; charset=utf-8 (Respond.Text)"),
         new("GET", "/html", "a page from the typed HTML builder (Respond.Html)"),
-        new("GET", "/customer/1", "Customer(1, \"Jet\", \"Brains\") negotiated: JSON, XML for Accept: application/xml, 406 for image/png"),
+        new("GET", "/index", "a Handlebars template with the model User(1, \"John\") (Respond.Template)"),
+        new("GET", "/razor", "a Razor component page with a layout and a child component (Respond.Template)"),
+        new("GET", "/products", "100 products rendered by Handlebars (the templates benchmark's workload)"),
+        new("GET", "/products/razor", "the same 100 products rendered by a Razor component (Respond.Razor)"),
+        new("GET", "/customer/1", "Customer(1, \"Jet\", \"Brains\") negotiated: an HTML page for a browser, JSON, XML for Accept: application/xml, 406 for image/png"),
         new("POST", "/customer", "stores a negotiated customer from a JSON or XML body: 201, 415 or 400 with problem details"),
         new("GET", "/download", "herald-logo.png as an attachment, with Range and conditional support (Respond.Download)"),
         new("GET", "/files/readme.txt", "files under files/, traversal-safe (Respond.File(baseDirectory, path))"),

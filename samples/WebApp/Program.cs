@@ -1,15 +1,32 @@
 using System.Text;
 using Herald.Responses;
+using Herald.Templating;
 using WebApp;
+using WebApp.Components;
+using WebApp.Products;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// respond(obj) with content negotiation: JSON by default, XML for Accept: application/xml, plain text on request.
-builder.Services.AddContentNegotiation(o => o.AddJson().AddXml().AddText());
+// respond(obj) with content negotiation: JSON by default, XML for Accept: application/xml, plain text on request, and
+// HTML from a template on endpoints that name one (a browser asks for text/html first).
+builder.Services.AddContentNegotiation(o => o.AddJson().AddXml().AddText().AddTemplates());
 builder.Services.AddProblemDetails();
+
+// respondTemplate: Handlebars files from templates/ under the content root (recompiled when edited), and Razor
+// components compiled with the app, mapped to template names.
+builder.Services.AddTemplating(o => o
+    .AddHandlebars(h => h.AddSampleHelpers())
+    .AddRazor(r => r.Map<RazorPage>("razor")));
 builder.Services.AddSingleton<CustomerStore>();
 
 var app = builder.Build();
+
+// Outside Development an exception (a missing or failing template) becomes a 500 problem-details response without the
+// stack trace; Development keeps the developer exception page.
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler();
+}
 
 // The sample's files travel with the build output, so every way of starting the app finds them.
 var files = Path.Combine(AppContext.BaseDirectory, "files");
@@ -34,7 +51,22 @@ app.MapPost("/customer", (Negotiated<Customer> customer, CustomerStore store) =>
 app.MapGet("/customer/{id:int}", (int id, CustomerStore store) =>
     store.Find(id) is { } customer
         ? (IResult)Respond.Negotiated(customer)
-        : TypedResults.Problem($"No customer has id {id}.", statusCode: StatusCodes.Status404NotFound));
+        : TypedResults.Problem($"No customer has id {id}.", statusCode: StatusCodes.Status404NotFound))
+    .WithTemplate("customer");
+
+// respondTemplate("index", mapOf("user" to User(1, "John"))) with Handlebars: templates/index.hbs in templates/partials/layout.hbs.
+app.MapGet("/index", () => Respond.Template("index", new User(1, "John")));
+
+// A Razor component page with a layout (@layout MainLayout) and a child component, through Respond.Template's name map.
+app.MapGet("/razor", () => Respond.Template("razor", new Dictionary<string, object?>
+{
+    ["Model"] = new User(1, "John"),
+    ["Note"] = "<b>Markup in a value</b> is shown as text.",
+}));
+
+// The templates benchmark's workload: 100 products with Handlebars and with a Razor component, same visible content.
+app.MapGet("/products", () => Respond.Template("products", new { title = ProductCatalog.Title, products = ProductCatalog.Products }));
+app.MapGet("/products/razor", () => Respond.Razor<ProductsPage>());
 
 // respondFile with ContentDisposition.Attachment: Range, If-Range, ETag and Last-Modified all work.
 app.MapMethods("/download", [HttpMethods.Get, HttpMethods.Head],

@@ -106,6 +106,48 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Equal("Herald raw bytes\n", await reader.ReadToEndAsync());
     }
 
+    [BrowserFact]
+    public async Task Templates_ShowTheirTextWithValuesEscaped()
+    {
+        var page = await NewPageAsync();
+        var expected = new Dictionary<string, string>
+        {
+            ["/index"] = "User id: 1, name: John",
+            ["/razor"] = "Hello from Razor!",
+            ["/products"] = "Name99",
+            ["/products/razor"] = "Name99",
+            ["/customer/1"] = "Brains",
+        };
+
+        foreach (var (path, text) in expected)
+        {
+            await page.GotoAsync(Url(path));
+            await page.WaitForFunctionAsync("t => document.body && document.body.innerText.includes(t)", text);
+        }
+
+        await page.GotoAsync(Url("/razor"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#note') !== null");
+        Assert.Equal("<b>Markup in a value</b> is shown as text.", await page.InnerTextAsync("#note"));
+        Assert.Equal(0, await page.Locator("#note b").CountAsync());
+        Assert.Contains("Rendered by a Razor layout", await page.InnerTextAsync("header.layout"), StringComparison.Ordinal);
+        Assert.Equal("John", await page.InnerTextAsync("section.card h2"));
+
+        foreach (var path in new[] { "/products", "/products/razor" })
+        {
+            await page.GotoAsync(Url(path));
+            await page.WaitForFunctionAsync("() => document.querySelectorAll('#products li').length === 100");
+            Assert.Equal("Top 100 <products>", await page.InnerTextAsync("h1"));
+            Assert.Equal(0, await page.Locator("products").CountAsync());
+            Assert.Equal("Name0", await page.InnerTextAsync("#products li >> nth=0 >> h2"));
+            Assert.EndsWith("Only 0 Lorem ipsum ...", await page.InnerTextAsync("#products li >> nth=0"), StringComparison.Ordinal);
+        }
+
+        await page.GotoAsync(Url("/index"));
+        await page.WaitForFunctionAsync("() => document.querySelector('#user-name') !== null");
+        Assert.Equal("Handlebars: index", await page.TitleAsync());
+        Assert.Equal("John", await page.InnerTextAsync("#user-name"));
+    }
+
     private async Task<IPage> NewPageAsync()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true });

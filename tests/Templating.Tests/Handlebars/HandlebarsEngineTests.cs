@@ -1,0 +1,311 @@
+using System.Text.Json;
+using HandlebarsDotNet;
+using Herald.Templating.Tests.Infrastructure;
+
+namespace Herald.Templating.Tests.Handlebars;
+
+public sealed class HandlebarsEngineTests
+{
+    [Fact]
+    public async Task RenderAsync_PocoModel_WritesItsValues()
+    {
+        using var folder = new TemplateFolder(("index.hbs", "<p>{{Id}}: {{Name}}</p>"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        Assert.Equal("<p>1: John</p>", await renderer.RenderToStringAsync("index", new User(1, "John")));
+    }
+
+    [Fact]
+    public async Task RenderAsync_ScriptInModel_IsEscapedUnlessTripleStash()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "{{value}}|{{{value}}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var html = await renderer.RenderToStringAsync("page", new { value = "<script>alert('x')</script>" });
+
+        Assert.Equal("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;|<script>alert('x')</script>", html);
+    }
+
+    [Fact]
+    public async Task RenderAsync_DictionaryModel_ReadsKeys()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "{{title}} {{count}} {{nested.inner}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var model = new Dictionary<string, object?> { ["title"] = "Hi", ["count"] = 3, ["nested"] = new Dictionary<string, object> { ["inner"] = "deep" } };
+
+        Assert.Equal("Hi 3 deep", await renderer.RenderToStringAsync("page", model));
+    }
+
+    [Fact]
+    public async Task RenderAsync_JsonElementModel_ReadsPropertiesArraysAndScalars()
+    {
+        using var folder = new TemplateFolder(("page.hbs",
+            "{{user.name}} ({{user.id}}, {{user.score}}){{#if user.admin}} admin{{/if}}{{#unless user.blocked}} active{{/unless}}" +
+            "|{{#each user.roles}}[{{@index}}:{{this}}]{{/each}}|{{user.roles.length}}|{{#each user.tags}}{{@key}}={{this}};{{/each}}|{{user.bio}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+        using var document = JsonDocument.Parse("""
+            {"user":{"id":7,"name":"Ada <Lovelace>","score":1.5,"admin":true,"blocked":false,"roles":["a","b"],"tags":{"x":"1","y":"2"},"bio":null}}
+            """);
+
+        var html = await renderer.RenderToStringAsync("page", document.RootElement);
+
+        Assert.Equal("Ada &lt;Lovelace&gt; (7, 1.5) admin active|[0:a][1:b]|2|x=1;y=2;|", html);
+        Assert.Equal(html, await renderer.RenderToStringAsync("page", document));
+    }
+
+    [Fact]
+    public async Task RenderAsync_TemplateNamingMethods_NeverInvokesThem()
+    {
+        using var folder = new TemplateFolder(("page.hbs",
+            "[{{Delete}}][{{Delete.Length}}][{{#with Delete}}x{{/with}}][{{ToString}}][{{GetType}}][{{#if Delete}}y{{/if}}][{{lookup this \"Delete\"}}][{{Name}}]"));
+        var renderer = Engines.Handlebars(folder.Root);
+        var model = new Dangerous();
+
+        var html = await renderer.RenderToStringAsync("page", model);
+
+        Assert.Equal(0, model.Calls);
+        Assert.Equal("[][][][][][][][safe]", html);
+    }
+
+    [Fact]
+    public async Task RenderAsync_Partial_IsReadFromPartialsFolder()
+    {
+        using var folder = new TemplateFolder(
+            ("page.hbs", "{{> header}}<main>{{body}}</main>{{> nav/footer}}"),
+            ("partials/header.hbs", "<header>{{title}}</header>"),
+            ("partials/nav/footer.hbs", "<footer>end</footer>"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var html = await renderer.RenderToStringAsync("page", new { title = "T", body = "B" });
+
+        Assert.Equal("<header>T</header><main>B</main><footer>end</footer>", html);
+    }
+
+    [Fact]
+    public async Task RenderAsync_LayoutAsPartialBlock_WrapsThePage()
+    {
+        using var folder = new TemplateFolder(
+            ("page.hbs", "{{#> layout title=\"Home\"}}<p>{{text}}</p>{{/layout}}"),
+            ("partials/layout.hbs", "<html><title>{{title}}</title><body>{{> @partial-block}}</body></html>"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        Assert.Equal(
+            "<html><title>Home</title><body><p>a &amp; b</p></body></html>",
+            await renderer.RenderToStringAsync("page", new { text = "a & b" }));
+    }
+
+    [Fact]
+    public async Task RenderAsync_MissingPartial_NamesThePartialAndWhereItLooked()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "{{#> nolayout}}x{{/nolayout}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(async () => await renderer.RenderToStringAsync("page"));
+
+        var notFound = Assert.IsType<TemplateNotFoundException>(e as TemplateNotFoundException ?? e.InnerException);
+        Assert.Contains("nolayout", notFound.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder.Root, "partials", "nolayout.hbs"), notFound.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_HelperRegisteredAtStartup_IsAvailable()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "{{shout name}} {{#twice}}<b>{{name}}</b>{{/twice}}"));
+        var renderer = Engines.Handlebars(folder.Root, h => h
+            .AddHelper("shout", (writer, context, arguments) => writer.Write(arguments[0]?.ToString()?.ToUpperInvariant() + "!"))
+            .AddBlockHelper("twice", (writer, options, context, arguments) =>
+            {
+                options.Template(writer, context);
+                options.Template(writer, context);
+            }));
+
+        Assert.Equal("&lt;X&gt;! <b>&lt;x&gt;</b><b>&lt;x&gt;</b>", await renderer.RenderToStringAsync("page", new { name = "<x>" }));
+    }
+
+    [Fact]
+    public async Task RenderAsync_NumbersAndDates_UseInvariantCulture()
+    {
+        var previous = Thread.CurrentThread.CurrentCulture;
+        Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
+        try
+        {
+            using var folder = new TemplateFolder(("page.hbs", "{{price}}"));
+            var renderer = Engines.Handlebars(folder.Root);
+            Assert.Equal("1.5", await renderer.RenderToStringAsync("page", new { price = 1.5 }));
+        }
+        finally
+        {
+            Thread.CurrentThread.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public async Task RenderAsync_MissingTemplate_NamesEveryLocationSearched()
+    {
+        using var folder = new TemplateFolder();
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.RootPath = folder.Root).AddRazor(r => r.Map<Razor.Components.Greeting>("greeting")));
+
+        var e = await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync("nope"));
+
+        Assert.Equal("nope", e.TemplateName);
+        Assert.Equal(
+            [Path.Combine(folder.Root, "nope.hbs"), Path.Combine(folder.Root, "nope.handlebars"), "Razor components mapped by name (greeting)"],
+            e.SearchedLocations);
+        Assert.Contains("'nope'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(folder.Root, "nope.hbs"), e.Message, StringComparison.Ordinal);
+        Assert.Contains("greeting", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("line one\n{{#if ok}}\nno close", 2, 1, "'if'")]
+    [InlineData("a\nb {{foo", 2, 8, "end of template")]
+    [InlineData("ok\n  {{/each}}", 2, 3, "'/each'")]
+    public async Task RenderAsync_SyntaxError_NamesTemplateLineAndColumn(string source, int line, int column, string detail)
+    {
+        using var folder = new TemplateFolder(("broken.hbs", source));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var e = await Assert.ThrowsAsync<TemplateSyntaxException>(async () => await renderer.RenderToStringAsync("broken"));
+
+        Assert.Equal("broken.hbs", e.TemplateName);
+        Assert.Equal((line, column), (e.Line, e.Column));
+        Assert.Contains($"'broken.hbs' has a syntax error at line {line}, column {column}", e.Message, StringComparison.Ordinal);
+        Assert.Contains(detail, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../secret")]
+    [InlineData("../secret.hbs")]
+    [InlineData("partials/../../secret")]
+    [InlineData("..\\secret")]
+    [InlineData("/etc/passwd")]
+    [InlineData("./../secret")]
+    [InlineData("C:/secret")]
+    public async Task RenderAsync_NameLeavingTheRoot_IsNotFoundAndReadsNothing(string name)
+    {
+        using var folder = new TemplateFolder(("partials/x.hbs", "x"));
+        using var files = new ObservedFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        var e = await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(name));
+
+        Assert.DoesNotContain("TOP SECRET", e.Message, StringComparison.Ordinal);
+        Assert.False(renderer.CanRender(name));
+    }
+
+    [Fact]
+    public async Task RenderAsync_AbsolutePathOfAFileOutsideTheRoot_IsNotFound()
+    {
+        using var folder = new TemplateFolder();
+        var renderer = Engines.Handlebars(folder.Root);
+
+        await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(Path.Combine(folder.Parent, "secret.hbs")));
+    }
+
+    [Fact]
+    public async Task RenderAsync_PartialNameLeavingTheRoot_IsRefused()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "{{> ../../secret}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var e = await Assert.ThrowsAnyAsync<Exception>(async () => await renderer.RenderToStringAsync("page"));
+
+        Assert.DoesNotContain("TOP SECRET", e.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_ConcurrentFirstRequests_CompileOnce()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "<p>{{n}}</p>"));
+        using var files = new ObservedFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+        using var start = new ManualResetEventSlim();
+
+        var renders = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
+        {
+            start.Wait(TimeSpan.FromSeconds(10));
+            return await renderer.RenderToStringAsync("page", new { n = i });
+        })).ToArray();
+        start.Set();
+        var pages = await Task.WhenAll(renders).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Enumerable.Range(0, 16).Select(i => $"<p>{i}</p>"), pages);
+        Assert.Equal(1, files.Reads("page.hbs"));
+
+        await renderer.RenderToStringAsync("page", new { n = 99 });
+        Assert.Equal(1, files.Reads("page.hbs"));
+    }
+
+    [Fact]
+    public async Task RenderAsync_FileRewritten_IsRecompiled()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "v1 {{n}}"));
+        using var files = new ObservedFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+        Assert.Equal("v1 1", await renderer.RenderToStringAsync("page", new { n = 1 }));
+        var changed = files.Changed("page.hbs");
+
+        folder.Write("page.hbs", "v2 {{n}}");
+        await changed.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("v2 2", await renderer.RenderToStringAsync("page", new { n = 2 }));
+        Assert.Equal(2, files.Reads("page.hbs"));
+    }
+
+    [Fact]
+    public async Task RenderAsync_PartialRewritten_IsRecompiledForEveryTemplate()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "[{{> part}}]"), ("partials/part.hbs", "old"));
+        using var files = new ObservedFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+        Assert.Equal("[old]", await renderer.RenderToStringAsync("page"));
+        var changed = files.Changed("partials/part.hbs");
+        var reads = files.Reads("partials/part.hbs");
+
+        folder.Write("partials/part.hbs", "new");
+        await changed.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The reload runs in the change callback, right after the token fires: wait for its read, bounded by the count
+        // of change notifications a single write can cause.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var i = 0; i < 1000 && clock.Elapsed < TimeSpan.FromSeconds(30) && await renderer.RenderToStringAsync("page") != "[new]"; i++)
+        {
+            await Task.Yield();
+        }
+
+        Assert.Equal("[new]", await renderer.RenderToStringAsync("page"));
+        Assert.True(files.Reads("partials/part.hbs") > reads);
+    }
+
+    [Fact]
+    public void AddTemplating_MissingTemplateFolder_SaysWhichFolder()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"herald-missing-{Guid.NewGuid():N}");
+
+        var e = Assert.Throws<InvalidOperationException>(() => Engines.Handlebars(missing));
+
+        Assert.Contains(missing, e.Message, StringComparison.Ordinal);
+    }
+
+    public sealed record User(int Id, string Name);
+
+    public sealed class Dangerous
+    {
+        public int Calls { get; private set; }
+
+        public string Name => "safe";
+
+        public string Delete()
+        {
+            Calls++;
+            return "deleted";
+        }
+
+        public override string ToString()
+        {
+            Calls++;
+            return "to-string";
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Herald.Templating.Tests.Razor.Components;
+
+public sealed record GreetingModel(int Id, string Name);
