@@ -199,9 +199,21 @@ internal abstract class TargetsHandler : DelegatingHandler
 
     private static string Describe(Exception exception)
     {
-        var error = exception is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown and var kind } ? $"{kind}: " : string.Empty;
+        var text = new System.Text.StringBuilder();
+        if (exception is HttpRequestException { HttpRequestError: not HttpRequestError.Unknown and var kind })
+        {
+            text.Append(kind).Append(": ");
+        }
 
-        // The framework's messages name the endpoint ("Connection refused (127.0.0.1:8080)") but no URL or query.
-        return error + exception.Message;
+        // The framework's outer message is often generic ("An error occurred while sending the request."); the inner
+        // ones say what happened ("The response ended prematurely."). They name an endpoint at most, never a URL.
+        text.Append(exception.Message.TrimEnd('.'));
+        var depth = 0;
+        for (var inner = exception.InnerException; inner is not null && depth < 3; inner = inner.InnerException, depth++)
+        {
+            text.Append(" (").Append(inner.Message.TrimEnd('.')).Append(')');
+        }
+
+        return text.ToString();
     }
 }
