@@ -350,7 +350,8 @@ public sealed class HeraldClient : IDisposable
 
     private static HttpMessageHandler BuildPipeline(HeraldClientOptions options)
     {
-        HttpMessageHandler inner = options.TransportHandler?.Invoke() ?? TransportFactory.Create(options);
+        // Progress sits on the transport, under every middleware, so that it counts wire bytes on each hop.
+        var inner = ProgressHandler.Over(options.TransportHandler?.Invoke() ?? TransportFactory.Create(options), options);
         foreach (var (name, factory) in options.Middleware.Reverse())
         {
             var handler = factory()
