@@ -66,7 +66,7 @@ internal sealed class ProgressHandler : DelegatingHandler
         {
             // Content-Length asks the body to compute it when it can; a chunked body has no total.
             var reporter = new ProgressReporter(_onUpload, onUpload, original!.Headers.ContentLength, _step, _intervalTimestamps, _time);
-            request.Content = new ObservedRequestContent(original, reporter);
+            request.Content = new ProgressRequestContent(original, reporter);
         }
 
         HttpResponseMessage response;

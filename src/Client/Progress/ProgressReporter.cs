@@ -6,7 +6,7 @@ namespace Herald.Client.Internal;
 /// by since the last report, and the end of the body always is. One transfer is read or written by one thread at a
 /// time, so nothing here is locked.
 /// </summary>
-internal sealed class ProgressReporter : IContentObserver
+internal sealed class ProgressReporter
 {
     private readonly Action<TransferProgress>? _client;
     private readonly Action<TransferProgress>? _request;
@@ -31,8 +31,7 @@ internal sealed class ProgressReporter : IContentObserver
         _reportedAt = time.GetTimestamp();
     }
 
-    public void OnBytes(ReadOnlySpan<byte> chunk) => Add(chunk.Length);
-
+    /// <summary>Ends the transfer with the final report, once.</summary>
     public void OnCompleted()
     {
         if (_completed)
