@@ -211,7 +211,10 @@ internal abstract class TargetsHandler : DelegatingHandler
         var depth = 0;
         for (var inner = exception.InnerException; inner is not null && depth < 3; inner = inner.InnerException, depth++)
         {
-            text.Append(" (").Append(inner.Message.TrimEnd('.')).Append(')');
+            if (inner is not OperationCanceledException) // "A task was canceled" under a timeout says nothing more
+            {
+                text.Append(" (").Append(inner.Message.TrimEnd('.')).Append(')');
+            }
         }
 
         return text.ToString();
