@@ -252,6 +252,21 @@ public sealed class FailoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_UploadProgress_StartsAgainForEachTargetTheBodyGoesTo()
+    {
+        _a.Status = 503;
+        var reports = new List<TransferProgress>();
+        using var client = Client(_a.Target, _b.Target);
+
+        using var response = await client.PostAsync("docs", r => r.Body(new byte[300_000], "octet").OnUploadProgress(reports.Add));
+
+        Assert.Equal(_b.Target, response.Target);
+        var completed = reports.Where(p => p.IsCompleted).ToList();
+        Assert.Equal(2, completed.Count); // once to a, once to b
+        Assert.All(completed, p => Assert.Equal(300_000, p.BytesTransferred));
+    }
+
+    [Fact]
     public void AddFailover_InvalidOptions_ThrowNamingTheProperty()
     {
         var empty = Assert.Throws<ArgumentException>(() => new HeraldClientOptions().AddFailover(_ => { }));

@@ -278,6 +278,22 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_EncodedPath_ReachesEveryTargetExactlyAsWritten()
+    {
+        using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
+        {
+            lb.Targets.Add(_a.Target);
+            lb.Targets.Add(_b.Target);
+        }));
+
+        using var first = await client.GetAsync("files/%7Eann/a%2Fb?q=%7E");
+        using var second = await client.GetAsync("files/%7Eann/a%2Fb?q=%7E");
+
+        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(_a.Requests).RawTarget);
+        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(_b.Requests).RawTarget);
+    }
+
+    [Fact]
     public async Task SendAsync_AbsoluteUrlElsewhere_IsSentAsItIs()
     {
         await using var elsewhere = await TargetServer.StartAsync("elsewhere");
