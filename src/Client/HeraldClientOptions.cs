@@ -134,6 +134,9 @@ public sealed class HeraldClientOptions
     /// <summary>Gets the logging and interceptor middleware's options.</summary>
     public ClientLoggingOptions Logging { get; }
 
+    /// <summary>Gets the progress callbacks for every call, and how often progress is reported (per request too).</summary>
+    public ProgressOptions Progress { get; } = new();
+
     /// <summary>Gets the transport's options: pool, timeouts, proxy, TLS and HTTP version.</summary>
     public TransportOptions Transport { get; }
 

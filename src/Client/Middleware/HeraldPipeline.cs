@@ -18,7 +18,8 @@ public static class HeraldPipeline
     /// Creates the innermost handler: <see cref="HeraldClientOptions.TransportHandler"/> when it is set, else a
     /// <see cref="SocketsHttpHandler"/> configured from <see cref="HeraldClientOptions.Transport"/> (pool, timeouts,
     /// proxy, TLS; its own redirects, cookies and decompression off) under Herald's thin transport policy handler (HTTP
-    /// version, read timeout, clear connect and TLS errors). The caller owns it and disposes it.
+    /// version, read timeout, clear connect and TLS errors), with the progress reporter on top (it counts wire bytes,
+    /// so it sits under every middleware). The caller owns it and disposes it.
     /// </summary>
     /// <param name="options">The client options.</param>
     /// <returns>A new handler.</returns>
@@ -28,7 +29,8 @@ public static class HeraldPipeline
     public static HttpMessageHandler CreateTransport(HeraldClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.TransportHandler?.Invoke() ?? TransportFactory.Create(options);
+        // Progress sits on the transport, under every middleware, so that it counts wire bytes on each hop.
+        return ProgressHandler.Over(options.TransportHandler?.Invoke() ?? TransportFactory.Create(options), options);
     }
 
     /// <summary>

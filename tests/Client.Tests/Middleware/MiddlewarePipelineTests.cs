@@ -12,7 +12,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         using var client = new HeraldClient();
 
         Assert.Equal(
-            ["RedirectHandler", "AuthHandler", "CookieHandler", "DecompressionHandler", "LoggingHandler", "TransportPolicyHandler", "SocketsHttpHandler"],
+            ["RedirectHandler", "AuthHandler", "CookieHandler", "DecompressionHandler", "LoggingHandler", "ProgressHandler", "TransportPolicyHandler", "SocketsHttpHandler"],
             Chain(client).Select(h => h.GetType().Name));
     }
 
@@ -34,9 +34,9 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
         var names = Chain(client).Select(h => h is OrderHandler o ? o.Name : h.GetType().Name).ToList();
         Assert.Equal("outer", names[0]);
         Assert.Equal(names.IndexOf("AuthHandler") - 1, names.IndexOf("before-auth"));
-        // The transport is Herald's thin policy handler (versions, read timeout) over SocketsHttpHandler.
-        Assert.Equal("inner", names[^3]);
-        Assert.Equal(["TransportPolicyHandler", "SocketsHttpHandler"], names[^2..]);
+        // The transport is Herald's progress counter over its thin policy handler (versions, read timeout) over SocketsHttpHandler.
+        Assert.Equal("inner", names[^4]);
+        Assert.Equal(["ProgressHandler", "TransportPolicyHandler", "SocketsHttpHandler"], names[^3..]);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
 
         using var client = new HeraldClient(options);
 
-        Assert.Equal(["AuthHandler", "CookieHandler", "DecompressionHandler", "TransportPolicyHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
+        Assert.Equal(["AuthHandler", "CookieHandler", "DecompressionHandler", "ProgressHandler", "TransportPolicyHandler", "SocketsHttpHandler"], Chain(client).Select(h => h.GetType().Name));
     }
 
     [Fact]
@@ -79,7 +79,8 @@ public sealed class MiddlewarePipelineTests(EchoServer echo) : IClassFixture<Ech
 
         using var response = await client.GetAsync("ping");
 
-        Assert.IsType<SocketsHttpHandler>(Assert.IsType<Herald.Client.Internal.TransportPolicyHandler>(client.Pipeline).InnerHandler);
+        var transport = Assert.IsType<ProgressHandler>(client.Pipeline).InnerHandler;
+        Assert.IsType<SocketsHttpHandler>(Assert.IsType<Herald.Client.Internal.TransportPolicyHandler>(transport).InnerHandler);
         Assert.Equal("pong", response.Body);
     }
 

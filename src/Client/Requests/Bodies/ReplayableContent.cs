@@ -41,6 +41,12 @@ internal sealed class ReplayableContent : HttpContent, IContentObserver
     /// <summary>Gets whether the whole body was sent once and kept, so it can be sent again.</summary>
     public bool CanReplay => _complete;
 
+    /// <summary>
+    /// Gets whether sending has begun. One that has not (the connection was refused before the body was read) can still
+    /// be sent once, whether or not a copy will fit.
+    /// </summary>
+    public bool HasStarted => Volatile.Read(ref _started);
+
     /// <summary>Gets the limit the copy was kept under, for error messages.</summary>
     public long Limit => _limit;
 
@@ -135,6 +141,6 @@ internal sealed class ReplayableContent : HttpContent, IContentObserver
                 + $"than HeraldClientOptions.MaxReplayBufferBytes, {_limit} bytes, or was not sent in full), so it cannot be sent again.");
         }
 
-        _started = true;
+        Volatile.Write(ref _started, true);
     }
 }

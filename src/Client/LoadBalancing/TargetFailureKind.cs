@@ -1,0 +1,20 @@
+namespace Herald.Client;
+
+/// <summary>Why one target of a load balancer or failover middleware did not serve a call.</summary>
+public enum TargetFailureKind
+{
+    /// <summary>The request failed in the transport: connection refused or reset, unknown host, TLS.</summary>
+    Transport,
+
+    /// <summary>
+    /// No response arrived in time: the attempt timeout (<see cref="LoadBalancingOptions.AttemptTimeout"/>,
+    /// <see cref="FailoverOptions.AttemptTimeout"/>) or a transport timeout (<see cref="TransportOptions.ConnectTimeout"/>, <see cref="TransportOptions.ReadTimeout"/>).
+    /// </summary>
+    Timeout,
+
+    /// <summary>The target answered with a status that fails over (<see cref="FailoverOptions.FailoverStatusCodes"/>).</summary>
+    Status,
+
+    /// <summary>The target was not tried: the request body had been sent once and could not be sent again.</summary>
+    BodyNotReplayable,
+}
