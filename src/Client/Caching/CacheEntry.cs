@@ -40,7 +40,7 @@ internal sealed class CacheEntry
 
     public required List<KeyValuePair<string, string[]>> ContentHeaders { get; init; }
 
-    /// <summary>The request headers named by <c>Vary</c> (and <c>Authorization</c> when sent), with a hash of their value.</summary>
+    /// <summary>The request headers named by <c>Vary</c>, and <c>Authorization</c>, each with a hash of its value (or of its absence).</summary>
     public required List<KeyValuePair<string, byte[]>> Vary { get; init; }
 
     public string? OriginalContentEncoding { get; init; }

@@ -279,7 +279,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     }
 
     /// <summary>
-    /// The request headers the entry is keyed on: those <c>Vary</c> names, plus <c>Authorization</c> when sent.
+    /// The request headers the entry is keyed on: those <c>Vary</c> names, and <c>Authorization</c> in every case.
     /// <see langword="null"/> when the response cannot be matched later: <c>Vary: *</c>, or a header named by <c>Vary</c>
     /// that the middleware below changed (<c>Cookie</c> from the jar), which a lookup cannot see. <c>Accept-Encoding</c>
     /// is the exception: decompression adds the same value to every call, and the body is stored decoded.
@@ -320,10 +320,12 @@ internal sealed class HttpCacheHandler : DelegatingHandler
             }
         }
 
-        if (SentValue(sent, "Authorization") is { } authorization
-            && !keys.Exists(k => k.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
+        // Always keyed on the credential, present or not: a response fetched anonymously must not answer a call
+        // with credentials (the server may tailor it to the user without saying Vary: Authorization, as shared
+        // caches never store such responses anyway), nor the other way round.
+        if (!keys.Exists(k => k.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {
-            keys.Add(new("Authorization", CacheEntry.HashOf(authorization)));
+            keys.Add(new("Authorization", CacheEntry.HashOf(SentValue(sent, "Authorization"))));
         }
 
         return keys;

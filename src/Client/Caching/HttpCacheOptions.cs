@@ -8,7 +8,11 @@ namespace Herald.Client;
 /// <para>It is a private cache, a browser's rather than a proxy's: <c>private</c> responses are stored,
 /// <c>s-maxage</c>, <c>proxy-revalidate</c> and the shared-cache rules about <c>Authorization</c> do not apply.
 /// Responses to requests that carry <c>Authorization</c> are stored (see <see cref="CacheAuthorizedRequests"/>), keyed
-/// by a hash of the credential so that a call with other credentials never gets them.</para>
+/// by a hash of the credential so that a call with other credentials, or none, never gets them.</para>
+/// <para>The cache sees a request as it leaves the auth middleware: credentials the transport adds by itself
+/// (NTLM or Negotiate through <see cref="AuthOptions.Credentials"/>) and cookies the cookie middleware adds from the jar
+/// are invisible to it. Share a store only between clients that act for the same user in those respects; a response
+/// whose <c>Vary</c> names <c>Cookie</c> while the jar supplied one is not stored.</para>
 /// <para>Only GET responses are stored; HEAD is answered from a stored GET's headers when fresh, and its response
 /// freshens the stored one. Unsafe methods (POST, PUT, DELETE, PATCH, …) that succeed invalidate the URL, and their
 /// <c>Location</c> and <c>Content-Location</c> on the same origin.</para>

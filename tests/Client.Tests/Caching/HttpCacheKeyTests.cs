@@ -136,6 +136,27 @@ public sealed class HttpCacheKeyTests(CacheServer server) : IClassFixture<CacheS
     }
 
     [Fact]
+    public async Task Get_StoredAnonymously_NotServedToACallWithCredentials()
+    {
+        var clock = CacheClients.Clock();
+        using var client = CacheClients.Create(clock);
+        var url = server.On(async (ctx, hit) =>
+        {
+            ctx.Response.Headers.CacheControl = "max-age=60"; // no Vary: Authorization, as servers rarely send it
+            await ctx.Response.WriteAsync($"for '{ctx.Request.Headers.Authorization}' ({hit})");
+        });
+
+        using var anonymous = await client.GetAsync(url);
+        using var alice = await client.GetAsync(url, r => r.Header("Authorization", "Bearer alice"));
+        using var anonymousAgain = await client.GetAsync(url);
+
+        Assert.Equal("for 'Bearer alice' (2)", alice.Body);
+        Assert.Equal(HttpCacheStatus.Miss, alice.CacheStatus);
+        Assert.Equal(HttpCacheStatus.Miss, anonymousAgain.CacheStatus); // one entry per URL: alice's replaced it
+        Assert.Equal("for '' (3)", anonymousAgain.Body);
+    }
+
+    [Fact]
     public async Task Get_AuthorizedRequest_StoreHoldsOnlyAHashOfTheCredential()
     {
         var clock = CacheClients.Clock();
