@@ -65,7 +65,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         if (!IsSafe(method) && (int)response.StatusCode is >= 200 and < 400)
         {
             // RFC 9111 §4.4: a successful unsafe request changed the resource; so may the ones it names.
-            await RemoveAsync(url, exchange, cancellationToken).ConfigureAwait(false);
+            await RemoveAsync(KeyOf(url), url, exchange, cancellationToken).ConfigureAwait(false);
             foreach (var named in new[] { response.Headers.Location, response.Content.Headers.ContentLocation })
             {
                 if (named is not null
@@ -73,7 +73,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
                     && RedirectHandler.SameOrigin(url, target)
                     && target != url)
                 {
-                    await RemoveAsync(target, exchange, cancellationToken).ConfigureAwait(false);
+                    await RemoveAsync(KeyOf(target), target, exchange, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -84,7 +84,8 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     private async Task<HttpResponseMessage> GetAsync(HttpRequestMessage request, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
     {
         var requestControl = CacheControl.Parse(request.Headers, isRequest: true);
-        var entry = await LoadAsync(url, request, exchange, cancellationToken).ConfigureAwait(false);
+        var stored = await LoadAsync(url, request, exchange, cancellationToken).ConfigureAwait(false);
+        var entry = stored.Entry;
         var requestTime = _time.GetUtcNow();
         if (entry is not null && CanServe(entry, requestControl, entry.CurrentAge(requestTime)))
         {
@@ -99,15 +100,18 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         // What the request carried on reaching the cache: Vary is matched on this, before the middleware below
         // (cookies, decompression) adds its own headers, since a lookup can only ever see this much.
         var sent = Snapshot(request);
-        var conditional = entry is { HasValidators: true };
-        if (conditional)
+        CacheEntry? validating = null;
+        string? validatingKey = null;
+        if (stored is { Entry: { HasValidators: true } candidate, EntryKey: { } candidateKey })
         {
-            if (entry!.ETag is { } etag)
+            validating = candidate;
+            validatingKey = candidateKey;
+            if (candidate.ETag is { } etag)
             {
                 request.Headers.TryAddWithoutValidation("If-None-Match", etag);
             }
 
-            if (entry.LastModified is { } lastModified)
+            if (candidate.LastModified is { } lastModified)
             {
                 request.Headers.TryAddWithoutValidation("If-Modified-Since", lastModified);
             }
@@ -120,7 +124,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         }
         finally
         {
-            if (conditional)
+            if (validating is not null)
             {
                 // The message may be sent again above (a retry after a 401): it must go as the caller wrote it.
                 request.Headers.Remove("If-None-Match");
@@ -129,12 +133,12 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         }
 
         var responseTime = _time.GetUtcNow();
-        if (conditional && response.StatusCode == HttpStatusCode.NotModified)
+        if (validating is not null && validatingKey is not null && response.StatusCode == HttpStatusCode.NotModified)
         {
             // §4.3.4: the 304's headers update the stored response, whose body is served.
-            var freshened = entry!.Freshen(response, requestTime, responseTime, _heuristicFraction);
+            var freshened = validating.Freshen(response, requestTime, responseTime, _heuristicFraction);
             response.Dispose();
-            await SaveAsync(url, freshened, exchange, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(validatingKey, freshened.Serialize(), url, exchange, cancellationToken).ConfigureAwait(false);
             exchange.OriginalContentEncoding = freshened.OriginalContentEncoding;
             exchange.CacheStatus = HttpCacheStatus.Validated;
             return freshened.ToResponse(request, freshened.CurrentAge(responseTime), head: false);
@@ -142,7 +146,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
 
         try
         {
-            return await StoreAsync(request, response, url, requestControl, sent, entry is not null, requestTime, responseTime, exchange, cancellationToken)
+            return await StoreAsync(request, response, url, requestControl, sent, stored, requestTime, responseTime, exchange, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch
@@ -155,7 +159,8 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     private async Task<HttpResponseMessage> HeadAsync(HttpRequestMessage request, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
     {
         var requestControl = CacheControl.Parse(request.Headers, isRequest: true);
-        var entry = await LoadAsync(url, request, exchange, cancellationToken).ConfigureAwait(false);
+        var stored = await LoadAsync(url, request, exchange, cancellationToken).ConfigureAwait(false);
+        var entry = stored.Entry;
         var requestTime = _time.GetUtcNow();
         if (entry is not null && CanServe(entry, requestControl, entry.CurrentAge(requestTime)))
         {
@@ -170,19 +175,19 @@ internal sealed class HttpCacheHandler : DelegatingHandler
 
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         exchange.CacheStatus = HttpCacheStatus.NotCacheable;
-        if (entry is not null && (int)response.StatusCode is >= 200 and < 300)
+        if (stored is { Entry: { } described, EntryKey: { } describedKey } && (int)response.StatusCode is >= 200 and < 300)
         {
             // §4.3.5: a HEAD response freshens the stored GET when it describes the same representation, and
             // shows it outdated when it does not.
-            if (SameRepresentation(entry, response))
+            if (SameRepresentation(described, response))
             {
-                var freshened = entry.Freshen(response, requestTime, _time.GetUtcNow(), _heuristicFraction);
-                await SaveAsync(url, freshened, exchange, cancellationToken).ConfigureAwait(false);
+                var freshened = described.Freshen(response, requestTime, _time.GetUtcNow(), _heuristicFraction);
+                await SaveAsync(describedKey, freshened.Serialize(), url, exchange, cancellationToken).ConfigureAwait(false);
                 exchange.CacheStatus = HttpCacheStatus.Miss;
             }
             else
             {
-                await RemoveAsync(url, exchange, cancellationToken).ConfigureAwait(false);
+                await RemoveAsync(describedKey, url, exchange, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -195,7 +200,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         Uri url,
         CacheControl requestControl,
         KeyValuePair<string, string?>[] sent,
-        bool replacing,
+        StoredVariant stored,
         DateTimeOffset requestTime,
         DateTimeOffset responseTime,
         HeraldExchange exchange,
@@ -203,16 +208,17 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     {
         var status = (int)response.StatusCode;
         var vary = VaryKeys(request, response, sent);
-        var entry = vary is null || !IsStorable(response, status, requestControl)
-            ? null
-            : CacheEntry.Capture(response, vary, exchange.OriginalContentEncoding, requestTime, responseTime, _heuristicFraction);
+        if (vary is null || !IsStorable(response, status, requestControl))
+        {
+            return await NotStoredAsync(response, url, stored, exchange, cancellationToken).ConfigureAwait(false);
+        }
 
         // A response that is never fresh and cannot be revalidated would only take space.
-        if (entry is null
-            || (entry.FreshnessLifetime <= TimeSpan.Zero && !entry.HasValidators)
+        var entry = CacheEntry.Capture(response, vary, exchange.OriginalContentEncoding, requestTime, responseTime, _heuristicFraction);
+        if ((entry.FreshnessLifetime <= TimeSpan.Zero && !entry.HasValidators)
             || response.Content.Headers.ContentLength > _maxBodyBytes)
         {
-            return await NotStoredAsync(response, url, replacing, exchange, cancellationToken).ConfigureAwait(false);
+            return await NotStoredAsync(response, url, stored, exchange, cancellationToken).ConfigureAwait(false);
         }
 
         var original = response.Content;
@@ -222,7 +228,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         {
             // Too large after all (no Content-Length said so): hand on what was read, then the rest as it comes.
             response.Content = new PrefixedContent(original, stream, buffer, count);
-            return await NotStoredAsync(response, url, replacing, exchange, cancellationToken).ConfigureAwait(false);
+            return await NotStoredAsync(response, url, stored, exchange, cancellationToken).ConfigureAwait(false);
         }
 
         var body = count == buffer.Length ? buffer : buffer.AsSpan(0, count).ToArray();
@@ -237,20 +243,29 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         original.Dispose();
 
         entry.Body = body;
-        await SaveAsync(url, entry, exchange, cancellationToken).ConfigureAwait(false);
+        var urlKey = KeyOf(url);
+        var names = vary.ConvertAll(k => k.Key).ToArray();
+        var variants = stored.Variants is { } known && known.HasNames(names) ? known : CacheVariants.Create(names);
+        if (!ReferenceEquals(variants, stored.Variants))
+        {
+            await SaveAsync(urlKey, variants.Serialize(), url, exchange, cancellationToken).ConfigureAwait(false);
+        }
+
+        await SaveAsync(variants.KeyOf(urlKey, vary.Select(k => k.Value)), entry.Serialize(), url, exchange, cancellationToken)
+            .ConfigureAwait(false);
         exchange.CacheStatus = HttpCacheStatus.Miss;
         return response;
     }
 
     private async Task<HttpResponseMessage> NotStoredAsync(
-        HttpResponseMessage response, Uri url, bool replacing, HeraldExchange exchange, CancellationToken cancellationToken)
+        HttpResponseMessage response, Uri url, StoredVariant stored, HeraldExchange exchange, CancellationToken cancellationToken)
     {
         exchange.CacheStatus = HttpCacheStatus.NotCacheable;
-        if (replacing && (int)response.StatusCode < 500)
+        if (stored.EntryKey is { } entryKey && (int)response.StatusCode < 500)
         {
             // The server answered anew and the answer is not to be kept: the stored one is outdated. A 5xx is a
             // passing failure and says nothing about it, so that entry stays for the next try.
-            await RemoveAsync(url, exchange, cancellationToken).ConfigureAwait(false);
+            await RemoveAsync(entryKey, url, exchange, cancellationToken).ConfigureAwait(false);
         }
 
         return response;
@@ -415,41 +430,63 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         return (buffer, count);
     }
 
-    private async Task<CacheEntry?> LoadAsync(Uri url, HttpRequestMessage request, HeraldExchange exchange, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the stored variant for <paramref name="request"/>: the URL's record (<see cref="CacheVariants"/>), then the
+    /// entry under the key its headers' values give.
+    /// </summary>
+    private async Task<StoredVariant> LoadAsync(Uri url, HttpRequestMessage request, HeraldExchange exchange, CancellationToken cancellationToken)
     {
-        byte[]? bytes;
+        var urlKey = KeyOf(url);
+        var record = await GetAsync(urlKey, url, exchange, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return default;
+        }
+
+        if (CacheVariants.Deserialize(record) is not { } variants)
+        {
+            CacheLog.EntryUnreadable(_logger, DisplayUrl.Of(url, exchange.ShowQuery));
+            await RemoveAsync(urlKey, url, exchange, cancellationToken).ConfigureAwait(false);
+            return default;
+        }
+
+        var headers = request.Headers;
+        var entryKey = variants.KeyOf(urlKey, variants.Names.Select(name => CacheEntry.HashOf(CacheEntry.ValueOf(headers, name))));
+        var bytes = await GetAsync(entryKey, url, exchange, cancellationToken).ConfigureAwait(false);
+        if (bytes is null)
+        {
+            return new StoredVariant(variants, null, null);
+        }
+
+        if (CacheEntry.Deserialize(bytes) is not { } entry)
+        {
+            CacheLog.EntryUnreadable(_logger, DisplayUrl.Of(url, exchange.ShowQuery));
+            await RemoveAsync(entryKey, url, exchange, cancellationToken).ConfigureAwait(false);
+            return new StoredVariant(variants, null, null);
+        }
+
+        // The key comes from a hash; the entry's own list settles it.
+        return entry.MatchesVary(headers) ? new StoredVariant(variants, entryKey, entry) : new StoredVariant(variants, null, null);
+    }
+
+    private async Task<byte[]?> GetAsync(string key, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
+    {
         try
         {
-            bytes = await _store.GetAsync(KeyOf(url), cancellationToken).ConfigureAwait(false);
+            return await _store.GetAsync(key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             CacheLog.StoreFailed(_logger, "read", DisplayUrl.Of(url, exchange.ShowQuery), ex);
             return null;
         }
-
-        if (bytes is null)
-        {
-            return null;
-        }
-
-        var entry = CacheEntry.Deserialize(bytes);
-        if (entry is null)
-        {
-            CacheLog.EntryUnreadable(_logger, DisplayUrl.Of(url, exchange.ShowQuery));
-            await RemoveAsync(url, exchange, cancellationToken).ConfigureAwait(false);
-            return null;
-        }
-
-        // One entry per URL: a request whose Vary'd headers differ is a miss, and its response replaces the entry.
-        return entry.MatchesVary(request.Headers) ? entry : null;
     }
 
-    private async Task SaveAsync(Uri url, CacheEntry entry, HeraldExchange exchange, CancellationToken cancellationToken)
+    private async Task SaveAsync(string key, byte[] bytes, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
     {
         try
         {
-            await _store.SetAsync(KeyOf(url), entry.Serialize(), cancellationToken).ConfigureAwait(false);
+            await _store.SetAsync(key, bytes, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -457,11 +494,11 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         }
     }
 
-    private async Task RemoveAsync(Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
+    private async Task RemoveAsync(string key, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
     {
         try
         {
-            await _store.RemoveAsync(KeyOf(url), cancellationToken).ConfigureAwait(false);
+            await _store.RemoveAsync(key, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -469,7 +506,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         }
     }
 
-    /// <summary>The cache key: the URL without user-info and fragment (RFC 9111 §2: the target URI).</summary>
+    /// <summary>The URL's key: without user-info and fragment (RFC 9111 §2: the target URI).</summary>
     internal static string KeyOf(Uri url) => url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
 
     private static KeyValuePair<string, string?>[] Snapshot(HttpRequestMessage request)
@@ -514,4 +551,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
 
     private static bool IsSafe(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Trace;
+
+    /// <summary>What a lookup found: the URL's record, and the variant matching the request with its key.</summary>
+    private readonly record struct StoredVariant(CacheVariants? Variants, string? EntryKey, CacheEntry? Entry);
 }

@@ -25,6 +25,47 @@ public sealed class HttpCacheKeyTests(CacheServer server) : IClassFixture<CacheS
     }
 
     [Fact]
+    public async Task Get_VaryAccept_KeepsEachVariant()
+    {
+        var clock = CacheClients.Clock();
+        using var client = CacheClients.Create(clock);
+        var url = server.On(async (ctx, hit) =>
+        {
+            ctx.Response.Headers.CacheControl = "max-age=60";
+            ctx.Response.Headers.Vary = "Accept";
+            await ctx.Response.WriteAsync($"{ctx.Request.Headers.Accept} {hit}");
+        });
+
+        using var json = await client.GetAsync(url, r => r.Accept("json"));
+        using var xml = await client.GetAsync(url, r => r.Accept("xml"));
+        using var jsonAgain = await client.GetAsync(url, r => r.Accept("json"));
+        using var xmlAgain = await client.GetAsync(url, r => r.Accept("xml"));
+
+        Assert.Equal("application/json 1", jsonAgain.Body);
+        Assert.Equal("application/xml 2", xmlAgain.Body);
+        Assert.Equal(HttpCacheStatus.Hit, xmlAgain.CacheStatus);
+        Assert.Equal(2, server.Hits(url));
+    }
+
+    [Fact]
+    public async Task Post_InvalidatesEveryVariant()
+    {
+        var clock = CacheClients.Clock();
+        using var client = CacheClients.Create(clock);
+        var url = server.On("Cache-Control", "max-age=60");
+
+        using var alice = await client.GetAsync(url, r => r.Header("Authorization", "Bearer alice"));
+        using var bob = await client.GetAsync(url, r => r.Header("Authorization", "Bearer bob"));
+        using var change = await client.PostAsync(url, r => r.Header("Authorization", "Bearer alice"));
+        using var aliceAfter = await client.GetAsync(url, r => r.Header("Authorization", "Bearer alice"));
+        using var bobAfter = await client.GetAsync(url, r => r.Header("Authorization", "Bearer bob"));
+
+        Assert.Equal(HttpCacheStatus.Miss, aliceAfter.CacheStatus);
+        Assert.Equal(HttpCacheStatus.Miss, bobAfter.CacheStatus); // not his old entry back from the past generation
+        Assert.Equal("hit 5", bobAfter.Body);
+    }
+
+    [Fact]
     public async Task Get_VaryOnAnAbsentHeader_MatchesOnlyWhileItStaysAbsent()
     {
         var clock = CacheClients.Clock();
@@ -152,26 +193,30 @@ public sealed class HttpCacheKeyTests(CacheServer server) : IClassFixture<CacheS
 
         Assert.Equal("for 'Bearer alice' (2)", alice.Body);
         Assert.Equal(HttpCacheStatus.Miss, alice.CacheStatus);
-        Assert.Equal(HttpCacheStatus.Miss, anonymousAgain.CacheStatus); // one entry per URL: alice's replaced it
-        Assert.Equal("for '' (3)", anonymousAgain.Body);
+        Assert.Equal(HttpCacheStatus.Hit, anonymousAgain.CacheStatus); // each variant has its own entry
+        Assert.Equal("for '' (1)", anonymousAgain.Body);
     }
 
     [Fact]
     public async Task Get_AuthorizedRequest_StoreHoldsOnlyAHashOfTheCredential()
     {
         var clock = CacheClients.Clock();
-        var store = new MemoryHttpCacheStore();
+        var store = new RecordingStore();
         using var client = CacheClients.Create(clock, o => o.Store = store, o => o.Auth.BearerToken = "s3cret-token");
         var url = server.On("Cache-Control", "private, max-age=60");
 
         using var first = await client.GetAsync(url);
         using var second = await client.GetAsync(url);
-        var bytes = await store.GetAsync(HttpCacheHandler.KeyOf(new Uri(url)));
 
         Assert.Equal(HttpCacheStatus.Hit, second.CacheStatus);
         Assert.Equal("Bearer s3cret-token", server.Requests(url)[0]["Authorization"]);
-        Assert.NotNull(bytes);
-        Assert.DoesNotContain("s3cret", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(2, store.Writes.Count); // the URL's record and the entry
+        Assert.Contains(store.Writes, w => Encoding.UTF8.GetString(w.Value).Contains("hit 1", StringComparison.Ordinal));
+        Assert.All(store.Writes, w =>
+        {
+            Assert.DoesNotContain("s3cret", w.Key, StringComparison.Ordinal);
+            Assert.DoesNotContain("s3cret", Encoding.UTF8.GetString(w.Value), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
