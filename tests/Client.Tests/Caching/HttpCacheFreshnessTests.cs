@@ -25,6 +25,21 @@ public sealed class HttpCacheFreshnessTests(CacheServer server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Get_CacheClockSet_AgesEntriesInsteadOfTheClientClock()
+    {
+        var cacheClock = CacheClients.Clock();
+        using var client = CacheClients.Create(CacheClients.Clock(), o => o.TimeProvider = cacheClock);
+        var url = server.On("Cache-Control", "max-age=60");
+
+        using var first = await client.GetAsync(url);
+        cacheClock.Advance(TimeSpan.FromSeconds(61));
+        using var second = await client.GetAsync(url);
+
+        Assert.Equal(HttpCacheStatus.Miss, second.CacheStatus);
+        Assert.Equal(2, server.Hits(url));
+    }
+
+    [Fact]
     public async Task Get_MaxAgeElapsed_GoesToTheServerAgain()
     {
         var clock = CacheClients.Clock();
