@@ -10,6 +10,22 @@ internal sealed partial class HeraldExchange
     /// <summary>The key under which the exchange travels in <see cref="HttpRequestMessage.Options"/>.</summary>
     public static readonly HttpRequestOptionsKey<HeraldExchange> Key = new("Herald.Exchange");
 
+    /// <summary>
+    /// Starts another attempt of the same call (a retry, or the next target of a balanced call): what the middleware
+    /// below recorded for an earlier attempt (first hop, redirect trace, cookie origin, content encoding) is
+    /// forgotten, so the new attempt is a fresh call and the response describes the attempt the caller gets.
+    /// </summary>
+    public void BeginAttempt()
+    {
+        FirstHop = null;
+        LeftFirstOrigin = false;
+        CookieOrigin = null;
+        CallerCookieHeader = null;
+        ResponseCookies = null;
+        OriginalContentEncoding = null;
+        RedirectTrace.Clear();
+    }
+
     /// <summary>The URLs followed by redirects, in order (each <c>Location</c> resolved to an absolute URL).</summary>
     public List<Uri> RedirectTrace { get; } = [];
 

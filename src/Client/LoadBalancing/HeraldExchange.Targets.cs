@@ -28,20 +28,13 @@ internal sealed partial class HeraldExchange
     }
 
     /// <summary>
-    /// Starts an attempt on <paramref name="target"/>: what the middleware below recorded for an earlier attempt
-    /// (first hop, redirect trace, cookie origin, content encoding) is forgotten, so the new attempt is a fresh call
-    /// to that target, and client-wide credentials scoped to the base address go to the target that stands in for it.
+    /// Starts an attempt on <paramref name="target"/> (<see cref="BeginAttempt"/>), and client-wide credentials scoped
+    /// to the base address go to the target that stands in for it.
     /// </summary>
     public void BeginTargetAttempt(Uri target)
     {
         Target = target;
         BaseAddress = target;
-        FirstHop = null;
-        LeftFirstOrigin = false;
-        CookieOrigin = null;
-        CallerCookieHeader = null;
-        ResponseCookies = null;
-        OriginalContentEncoding = null;
-        RedirectTrace.Clear();
+        BeginAttempt();
     }
 }

@@ -69,10 +69,8 @@ internal sealed class ResilienceCall
         _exchange.Attempts = attempt;
         if (attempt > 1)
         {
-            // The trace and the left-origin mark describe the attempt the caller gets: a retry starts at the
-            // caller's own URL again.
-            _exchange.RedirectTrace.Clear();
-            _exchange.LeftFirstOrigin = false;
+            // A retry starts at the caller's own URL again, as a fresh call.
+            _exchange.BeginAttempt();
             Current = CreateRetryMessage();
         }
 
