@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Server overhead: loads each Herald endpoint and its raw framework twin (bench/Server) with wrk over loopback, in
 # alternation (Herald, raw, Herald, raw, ... for several rounds), and prints a Markdown table of requests/s per pair
-# with the ratio Herald/raw and its spread (the lowest and highest of the per-round ratios).
+# with the ratio Herald/raw and its spread (the lowest and highest of the per-round ratios), and the bytes the server
+# process allocated per request on each side (Kestrel's own share included, the same on both).
 #
 #   bash bench/server.sh                          # defaults below: about 5 minutes on 2 cores
 #   DURATION=10 ROUNDS=5 bash bench/server.sh     # longer, steadier runs
@@ -87,15 +88,23 @@ for pair in "${PAIRS[@]}"; do
   [ "$a" = "$b" ] || { echo "$name: $herald and $raw send different bodies" >&2; exit 1; }
 done
 
-# One wrk run; prints requests/s. Fails on socket errors or non-2xx answers, which would make the number meaningless.
+allocated() { curl -fsS "$BASE/allocated"; }
+
+# One wrk run; prints requests/s and the server's bytes allocated per request (its whole process, Kestrel included).
+# Fails on socket errors or non-2xx answers, which would make the numbers meaningless.
 run_wrk() { # seconds path header
-  local out
+  local out before after
   mapfile -d '' hargs < <(header_args "$3")
+  before=$(allocated)
   out=$(timeout $(($1 + 30)) "${wrk_cpu[@]}" wrk -t "$THREADS" -c "$CONNECTIONS" -d "${1}s" "${hargs[@]}" "$BASE$2")
+  after=$(allocated)
   if grep -qE 'Socket errors|Non-2xx' <<<"$out"; then
     echo "wrk reported errors for $2:" >&2; echo "$out" >&2; exit 1
   fi
-  awk '/^Requests\/sec:/ { print $2 }' <<<"$out"
+  awk -v before="$before" -v after="$after" '
+    /^Requests\/sec:/ { rps = $2 }
+    / requests in / { requests = $1 }
+    END { printf "%s %.0f\n", rps, (after - before) / requests }' <<<"$out"
 }
 
 echo "warming up: ${WARMUP}s per endpoint" >&2
@@ -105,15 +114,16 @@ for pair in "${PAIRS[@]}"; do
   run_wrk "$WARMUP" "$raw" "$header" >/dev/null
 done
 
-declare -A results
+declare -A results allocations
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS" >&2
   for i in "${!PAIRS[@]}"; do
     IFS='|' read -r name herald raw header _ <<<"${PAIRS[$i]}"
-    h=$(run_wrk "$DURATION" "$herald" "$header")
-    r=$(run_wrk "$DURATION" "$raw" "$header")
+    read -r h ha < <(run_wrk "$DURATION" "$herald" "$header")
+    read -r r ra < <(run_wrk "$DURATION" "$raw" "$header")
     results[$i]="${results[$i]:-} $h $r"
-    printf '  %-34s Herald %10s  raw %10s\n' "$name" "$h" "$r" >&2
+    allocations[$i]="${allocations[$i]:-} $ha $ra"
+    printf '  %-34s Herald %10s req/s %6s B/req   raw %10s req/s %6s B/req\n' "$name" "$h" "$ha" "$r" "$ra" >&2
   done
 done
 
@@ -121,11 +131,11 @@ echo
 echo "Machine: $(nproc) CPUs, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), $(free -g | awk '/^Mem:/ { print $2 " GiB RAM" }'); $pin_note."
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); .NET $(dotnet --version); wrk -t $THREADS -c $CONNECTIONS, ${DURATION} s per run, $ROUNDS rounds in alternation after ${WARMUP} s warm-up per endpoint."
 echo
-echo "| pair | Herald req/s | raw req/s | Herald/raw | spread (per-round min–max) | goal |"
-echo "| --- | ---: | ---: | ---: | --- | --- |"
+echo "| pair | Herald req/s | raw req/s | Herald/raw | spread (per-round min–max) | goal | Herald B/req | raw B/req |"
+echo "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: |"
 for i in "${!PAIRS[@]}"; do
   IFS='|' read -r name herald raw header goal <<<"${PAIRS[$i]}"
-  awk -v name="$name" -v goal="$goal" -v values="${results[$i]}" 'BEGIN {
+  awk -v name="$name" -v goal="$goal" -v values="${results[$i]}" -v allocs="${allocations[$i]}" 'BEGIN {
     n = split(values, v, " "); rounds = n / 2; sh = 0; sr = 0; lo = 1e9; hi = 0
     for (k = 1; k <= n; k += 2) {
       sh += v[k]; sr += v[k + 1]; q = v[k] / v[k + 1]
@@ -139,6 +149,8 @@ for i in "${!PAIRS[@]}"; do
     else if (hi < goal) verdict = sprintf("within %.0f%%: missed, %.1f%% slower", allowed, slower)
     else if (ratio >= goal) verdict = sprintf("within %.0f%%: met on average; rounds straddle it", allowed)
     else verdict = sprintf("within %.0f%%: %.1f%% slower on average; rounds straddle it", allowed, slower)
-    printf "| %s | %.0f | %.0f | %.3f | %.3f–%.3f | %s |\n", name, sh / rounds, sr / rounds, ratio, lo, hi, verdict
+    split(allocs, a, " "); ah = 0; ar = 0
+    for (k = 1; k <= n; k += 2) { ah += a[k]; ar += a[k + 1] }
+    printf "| %s | %.0f | %.0f | %.3f | %.3f–%.3f | %s | %.0f | %.0f |\n", name, sh / rounds, sr / rounds, ratio, lo, hi, verdict, ah / rounds, ar / rounds
   }'
 done
