@@ -114,6 +114,8 @@ for pair in "${PAIRS[@]}"; do
   run_wrk "$WARMUP" "$raw" "$header" >/dev/null
 done
 
+# The load before the run tells a reader how quiet the machine was: on a busy one the spread is the number to read.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A results allocations
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS" >&2
@@ -130,6 +132,7 @@ done
 echo
 echo "Machine: $(nproc) CPUs, $(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }'), $(free -g | awk '/^Mem:/ { print $2 " GiB RAM" }'); $pin_note."
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); .NET $(dotnet --version); wrk -t $THREADS -c $CONNECTIONS, ${DURATION} s per run, $ROUNDS rounds in alternation after ${WARMUP} s warm-up per endpoint."
+echo "Load average (1, 5, 15 min): $load_before before the rounds, $(cut -d' ' -f1-3 /proc/loadavg) after."
 echo
 echo "| pair | Herald req/s | raw req/s | Herald/raw | spread (per-round min–max) | goal | Herald B/req | raw B/req |"
 echo "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: |"
