@@ -24,7 +24,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// reloaded (a configuration change token), the new options start a new jar unless you set
 /// <see cref="CookieJarOptions.Store"/> to a store you keep (a singleton from the container, say).</para>
 /// <para>The middleware handlers are created for each handler chain, so what a middleware keeps in itself (a loaded
-/// bearer token, say) starts afresh after each rotation and is shared by every client of the name until then.</para>
+/// bearer token, say) starts afresh after each rotation and is shared by every client of the name until then. The
+/// resilience pipeline is the exception: it belongs to the name's options, so its circuit breaker stays open across
+/// rotations and is shared by every client of the name (read it with
+/// <c>IOptionsMonitor&lt;HeraldClientOptions&gt;.Get(name).GetCircuitState()</c>); like the jar, reloaded options
+/// start a new one.</para>
 /// <para>Logging goes to the container's <c>ILoggerFactory</c> unless <see cref="ClientLoggingOptions.Logger"/> or
 /// <see cref="ClientLoggingOptions.LoggerFactory"/> is set. The factory also logs each request itself; call
 /// <c>.HttpClientBuilder.RemoveAllLoggers()</c> to keep only Herald's log.</para>

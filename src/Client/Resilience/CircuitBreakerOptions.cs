@@ -7,7 +7,11 @@ namespace Herald.Client;
 /// <see cref="CircuitOpenException"/> for <see cref="BreakDuration"/>. Then one trial call goes through (half-open);
 /// a success closes the circuit, a failure opens it again.
 /// </summary>
-/// <remarks>A client has one circuit for all the hosts it calls; use a client per remote service.</remarks>
+/// <remarks>
+/// One circuit covers every host the clients of these options call, so use options per remote service. The circuit
+/// is shared by every client built from the options, and under dependency injection by every client of the name
+/// across handler rotations, so an open circuit is not forgotten when a short-lived client goes away.
+/// </remarks>
 public sealed class CircuitBreakerOptions
 {
     /// <summary>Gets or sets the share of failed attempts, from 0 (exclusive) to 1, that opens the circuit.</summary>

@@ -1,6 +1,9 @@
 namespace Herald.Client;
 
-/// <summary>The state of a client's circuit breaker (<see cref="ResilienceClientExtensions.GetCircuitState(HeraldClient)"/>).</summary>
+/// <summary>
+/// The state of the circuit breaker shared by the clients of one options object
+/// (<see cref="ResilienceClientExtensions.GetCircuitState(HeraldClient)"/>, <see cref="ResilienceClientExtensions.GetCircuitState(HeraldClientOptions)"/>).
+/// </summary>
 public enum CircuitBreakerState
 {
     /// <summary>Calls go through; failures are counted.</summary>

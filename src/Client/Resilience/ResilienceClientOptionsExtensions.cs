@@ -12,6 +12,10 @@ namespace Herald.Client;
 /// The middleware sits outside the redirect middleware: an attempt is a whole call, redirects, auth and cookies
 /// included; a bearer refresh on 401 happens inside an attempt, once, and the retries that follow use the new token.
 /// Keep <see cref="HeraldClientOptions.Timeout"/> above the total timeout: it still bounds the whole call.
+/// <para>The pipeline, and so the circuit breaker's state, belongs to the options: every client built from them shares
+/// it, and under dependency injection every client of the name shares it across the factory's handler rotations. A
+/// client never sees later changes: an <c>Add…</c> call, or a new <see cref="HeraldClientOptions.TimeProvider"/> or
+/// logger, gives the clients built after it a new pipeline with a closed circuit, while earlier clients keep theirs.</para>
 /// </remarks>
 public static class ResilienceClientOptionsExtensions
 {
@@ -37,6 +41,9 @@ public static class ResilienceClientOptionsExtensions
     /// <summary>
     /// Stops calling a failing service for a while: when failures reach a ratio of the calls in a window, calls fail
     /// at once with <see cref="CircuitOpenException"/> until a trial call succeeds. See <see cref="CircuitBreakerOptions"/>.
+    /// The circuit is shared by every client built from these options (and by every client of a name registered with
+    /// <c>services.AddHeraldClient</c>, across handler rotations): once it opens, none of them calls the service until
+    /// the break is over. Read its state with <see cref="ResilienceClientExtensions.GetCircuitState(HeraldClientOptions)"/>.
     /// </summary>
     /// <param name="options">The client options.</param>
     /// <param name="configure">Changes the circuit breaker options, or <see langword="null"/> for the defaults.</param>

@@ -3,7 +3,8 @@ namespace Herald.Client.Internal;
 /// <summary>
 /// The resilience strategies one <see cref="HeraldClientOptions"/> asked for, collected across its <c>Add…</c> calls
 /// into one middleware entry. The entry's factory is this object's <see cref="CreateHandler"/>, which is how a later
-/// <c>Add…</c> call finds it again without a property on the options.
+/// <c>Add…</c> call finds it again without a property on the options. It keeps the Polly pipeline built from it
+/// (<see cref="SharedPipeline"/>), so every client and handler chain built from the same options shares one circuit.
 /// </summary>
 internal sealed class ResilienceSetup
 {
@@ -12,28 +13,82 @@ internal sealed class ResilienceSetup
 
     private static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
 
+    private readonly Lock _gate = new();
+    private SharedResiliencePipeline? _shared;
+
     private ResilienceSetup(HeraldClientOptions client) => Client = client;
 
     /// <summary>The options this setup belongs to: the client's clock and logger come from them.</summary>
     public HeraldClientOptions Client { get; }
 
+    // Every setter drops the shared pipeline: the Add… methods change a setup only through them, so a client built
+    // after a change gets a pipeline (and a circuit) that reflects it, and clients built before keep theirs.
+
     /// <summary>The outermost timeout, over every attempt and wait.</summary>
-    public TimeSpan? TotalTimeout { get; set; }
+    public TimeSpan? TotalTimeout
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    }
 
     /// <summary>The name under which <see cref="TotalTimeout"/> was set, for messages.</summary>
-    public string TotalTimeoutName { get; set; } = "total";
+    public string TotalTimeoutName
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    } = "total";
 
     /// <summary>The retry, inside the total timeout.</summary>
-    public RetryOptions? Retry { get; set; }
+    public RetryOptions? Retry
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    }
 
     /// <summary>The circuit breaker, inside the retry: each attempt counts.</summary>
-    public CircuitBreakerOptions? CircuitBreaker { get; set; }
+    public CircuitBreakerOptions? CircuitBreaker
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    }
 
     /// <summary>The innermost timeout, of each attempt.</summary>
-    public TimeSpan? AttemptTimeout { get; set; }
+    public TimeSpan? AttemptTimeout
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    }
 
     /// <summary>The name under which <see cref="AttemptTimeout"/> was set, for messages.</summary>
-    public string AttemptTimeoutName { get; set; } = "perAttempt";
+    public string AttemptTimeoutName
+    {
+        get;
+        set
+        {
+            field = value;
+            Changed();
+        }
+    } = "perAttempt";
 
     /// <summary>Returns the setup installed on <paramref name="options"/>, installing an empty one in its documented place first.</summary>
     public static ResilienceSetup Of(HeraldClientOptions options)
@@ -64,8 +119,41 @@ internal sealed class ResilienceSetup
         return null;
     }
 
-    /// <summary>Builds the middleware for a new client: checks everything again (the options may have changed) and builds the pipeline.</summary>
+    /// <summary>Builds the middleware for a new client or handler chain, over the shared pipeline.</summary>
     public DelegatingHandler CreateHandler() => new ResilienceHandler(this);
+
+    /// <summary>
+    /// Returns the pipeline every handler built from this setup shares, building it first (and checking everything
+    /// again) when there is none yet, the setup changed since, or the client's clock or logger is not the one it was
+    /// built with.
+    /// </summary>
+    /// <exception cref="ArgumentException">Thrown when a setting is invalid; the message names it.</exception>
+    public SharedResiliencePipeline SharedPipeline()
+    {
+        // Handler chains may be built on several threads at once (IHttpClientFactory, clients built in parallel):
+        // they must end up with one pipeline, not one each.
+        lock (_gate)
+        {
+            if (_shared is { } shared && shared.Fits(Client))
+            {
+                return shared;
+            }
+
+            return _shared = new SharedResiliencePipeline(this);
+        }
+    }
+
+    /// <summary>
+    /// Returns the pipeline the next handler would share, or <see langword="null"/> when it would build a new one;
+    /// never builds one.
+    /// </summary>
+    public SharedResiliencePipeline? CurrentPipeline()
+    {
+        lock (_gate)
+        {
+            return _shared is { } shared && shared.Fits(Client) ? shared : null;
+        }
+    }
 
     /// <summary>Throws when a setting is out of range or the timeouts contradict each other; the message names the setting.</summary>
     public void Validate()
@@ -97,6 +185,14 @@ internal sealed class ResilienceSetup
         if (timeout < MinTimeout || timeout > MaxTimeout)
         {
             throw new ArgumentOutOfRangeException(name, timeout, $"{name} must be from 10 ms to 1 day; leave it out for no limit.");
+        }
+    }
+
+    private void Changed()
+    {
+        lock (_gate)
+        {
+            _shared = null;
         }
     }
 }

@@ -166,17 +166,6 @@ public sealed class CircuitBreakerTests(ResilienceServer fixture) : IClassFixtur
         Assert.Contains("AddCircuitBreaker", error.Message);
     }
 
-    [Fact]
-    public void GetCircuitState_EachClient_HasItsOwnCircuit()
-    {
-        var options = new HeraldClientOptions().AddCircuitBreaker();
-        using var first = new HeraldClient(options);
-        using var second = new HeraldClient(options);
-
-        Assert.Equal(CircuitBreakerState.Closed, first.GetCircuitState());
-        Assert.Equal(CircuitBreakerState.Closed, second.GetCircuitState());
-    }
-
     [Theory]
     [InlineData("FailureRatio")]
     [InlineData("MinimumThroughput")]
