@@ -1,3 +1,4 @@
+using Herald.Client.Tests.Infrastructure;
 using Herald.Client.DependencyInjection.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
