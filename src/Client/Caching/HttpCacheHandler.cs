@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Herald.Client.Internal;
 
@@ -389,10 +388,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         return new HttpResponseMessage(HttpStatusCode.GatewayTimeout)
         {
             RequestMessage = request,
-            Content = new StringContent(
-                "The request said Cache-Control: only-if-cached and no stored response could answer it; the server was not asked.",
-                Encoding.UTF8,
-                "text/plain"),
+            Content = new CacheUnavailableContent(),
         };
     }
 

@@ -199,7 +199,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     private bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
     {
         var call = args.Context.Properties.GetValue(CallKey, null!);
-        if (!call.RetryEnabled || call.Attempts > call.MaxRetryAttempts || args.Context.CancellationToken.IsCancellationRequested)
+        if (!call.RetryEnabled || call.Attempts > call.MaxRetryAttempts || args.Context.CancellationToken.IsCancellationRequested || CacheUnavailableContent.IsOn(args.Outcome.Result))
         {
             return false;
         }
@@ -248,7 +248,7 @@ internal sealed class ResilienceHandler : DelegatingHandler
     }
 
     private bool IsCircuitFailure(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response
-        ? _isFailureStatus!((int)response.StatusCode)
+        ? _isFailureStatus!((int)response.StatusCode) && !CacheUnavailableContent.IsOn(response)
         : TransientFailures.IsTransportFailure(outcome.Exception);
 
     private void LogRetry(OnRetryArguments<HttpResponseMessage> args)
