@@ -1,3 +1,5 @@
+using Herald.Client.Internal;
+
 namespace Herald.Client;
 
 /// <summary>Installs the private HTTP cache on <see cref="HeraldClientOptions"/>.</summary>
@@ -12,7 +14,8 @@ public static class CacheClientOptionsExtensions
     /// <param name="configure">Sets the store, size bounds and rules, or <see langword="null"/> for the defaults.</param>
     /// <returns><paramref name="options"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">Thrown when a setting is invalid; the message names the property.</exception>
+    /// <exception cref="ArgumentException">Thrown when a setting is invalid, or a <see cref="DistributedHttpCacheStore"/> is
+    /// set without <see cref="HttpCacheOptions.KeySecret"/>; the message names the property.</exception>
     public static HeraldClientOptions AddCache(this HeraldClientOptions options, Action<HttpCacheOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +28,7 @@ public static class CacheClientOptionsExtensions
         var maxBodyBytes = cache.MaxBodyBytes;
         var fraction = cache.HeuristicFraction;
         var authorized = cache.CacheAuthorizedRequests;
+        var keys = new CacheKeys(cache.KeySecret is { } secret ? [.. secret] : null);
         var clock = cache.TimeProvider;
         options.Middleware.InstallInOrder(
             HeraldMiddleware.Cache,
@@ -33,6 +37,8 @@ public static class CacheClientOptionsExtensions
                 maxBodyBytes,
                 fraction,
                 authorized,
+                keys,
+                options.Middleware.Contains(HeraldMiddleware.Cookies),
                 clock ?? options.TimeProvider ?? TimeProvider.System,
                 options.Logging.ResolveLogger()));
         return options;

@@ -6,8 +6,8 @@ using System.Text;
 namespace Herald.Client.Internal;
 
 /// <summary>
-/// A stored response (RFC 9111 §3): status, headers, body, the request headers its <c>Vary</c> names (as hashes, so a
-/// shared store never holds a token), and what freshness needs: when it was received, its corrected initial age and
+/// A stored response (RFC 9111 §3): status, headers, body, the request headers its <c>Vary</c> names (as keyed hashes,
+/// <see cref="CacheKeys"/>, so a shared store never holds a token), and what freshness needs: when it was received, its corrected initial age and
 /// its freshness lifetime (§4.2). Serialized to bytes for <see cref="IHttpCacheStore"/>.
 /// </summary>
 internal sealed class CacheEntry
@@ -151,11 +151,11 @@ internal sealed class CacheEntry
     }
 
     /// <summary>Whether the headers <c>Vary</c> named have the same values in <paramref name="request"/> (§4.1).</summary>
-    public bool MatchesVary(HttpRequestHeaders request)
+    public bool MatchesVary(HttpRequestHeaders request, CacheKeys keys)
     {
         foreach (var (name, hash) in Vary)
         {
-            if (!HashOf(ValueOf(request, name)).AsSpan().SequenceEqual(hash))
+            if (!CryptographicOperations.FixedTimeEquals(keys.ValueHash(ValueOf(request, name)), hash))
             {
                 return false;
             }
@@ -181,18 +181,6 @@ internal sealed class CacheEntry
         }
 
         return string.Join(',', values.Select(v => v.Trim()));
-    }
-
-    /// <summary>A hash of a header value, so neither memory nor a shared store keeps a credential a response varies on.</summary>
-    public static byte[] HashOf(string? value)
-    {
-        if (value is null)
-        {
-            return [0];
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(value);
-        return SHA256.HashData(bytes);
     }
 
     public byte[] Serialize()

@@ -6,7 +6,7 @@ namespace Herald.Client.Internal;
 /// <summary>
 /// The record stored under a URL: which request headers its responses vary on (<c>Vary</c>, plus <c>Authorization</c>)
 /// and a generation. Each variant (one per set of values of those headers: per user, per <c>Accept</c>, …) is stored
-/// under a key made of the URL, the generation and a hash of the values (RFC 9111 §4.1 lets a cache keep several).
+/// under a key made of the URL's key (<see cref="CacheKeys"/>), the generation and a hash of the values (RFC 9111 §4.1 lets a cache keep several).
 /// Invalidating a URL removes this record only: the variants of that generation can no longer be found, and a new
 /// record starts a new generation, so an old variant never comes back. They age out of the store on their own.
 /// </summary>

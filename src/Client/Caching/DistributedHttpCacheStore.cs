@@ -7,6 +7,14 @@ namespace Herald.Client;
 /// instances of an app share one HTTP cache. Each entry is kept for <see cref="EntryLifetime"/> after it was last
 /// written or read: a stale entry is still worth keeping, because it can be revalidated with a cheap <c>304</c>.
 /// </summary>
+/// <remarks>
+/// Use it with <see cref="HttpCacheOptions.KeySecret"/> set (the cache refuses to be added without one), the same on
+/// every instance: the keys this store receives are then HMAC-SHA256s of the URL under that secret, hex-encoded after
+/// <see cref="KeyPrefix"/>, and the entries hold only keyed hashes of the request headers they vary on. Whoever can read
+/// the distributed cache sees neither URLs nor query strings nor credentials, and cannot test guesses against them.
+/// Response bodies and headers are stored as they came: turn <see cref="HttpCacheOptions.CacheAuthorizedRequests"/>
+/// off when the cache must hold no per-user data at all.
+/// </remarks>
 public sealed class DistributedHttpCacheStore : IHttpCacheStore
 {
     /// <summary>The default <see cref="KeyPrefix"/>: <c>herald:http-cache:</c>.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Herald.Client.Internal;
 
@@ -20,16 +19,28 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     private readonly long _maxBodyBytes;
     private readonly double _heuristicFraction;
     private readonly bool _cacheAuthorized;
+    private readonly CacheKeys _keys;
+    private readonly bool _cookiesBelow;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public HttpCacheHandler(
-        IHttpCacheStore store, long maxBodyBytes, double heuristicFraction, bool cacheAuthorized, TimeProvider time, ILogger logger)
+        IHttpCacheStore store,
+        long maxBodyBytes,
+        double heuristicFraction,
+        bool cacheAuthorized,
+        CacheKeys keys,
+        bool cookiesBelow,
+        TimeProvider time,
+        ILogger logger)
     {
         _store = store;
         _maxBodyBytes = maxBodyBytes;
         _heuristicFraction = heuristicFraction;
         _cacheAuthorized = cacheAuthorized;
+        _keys = keys;
+        // Whether the cookie middleware sits below: a Cookie the jar adds is invisible here.
+        _cookiesBelow = cookiesBelow;
         _time = time;
         _logger = logger;
     }
@@ -65,7 +76,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         if (!IsSafe(method) && (int)response.StatusCode is >= 200 and < 400)
         {
             // RFC 9111 §4.4: a successful unsafe request changed the resource; so may the ones it names.
-            await RemoveAsync(KeyOf(url), url, exchange, cancellationToken).ConfigureAwait(false);
+            await RemoveAsync(_keys.UrlKey(url), url, exchange, cancellationToken).ConfigureAwait(false);
             foreach (var named in new[] { response.Headers.Location, response.Content.Headers.ContentLocation })
             {
                 if (named is not null
@@ -73,7 +84,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
                     && RedirectHandler.SameOrigin(url, target)
                     && target != url)
                 {
-                    await RemoveAsync(KeyOf(target), target, exchange, cancellationToken).ConfigureAwait(false);
+                    await RemoveAsync(_keys.UrlKey(target), target, exchange, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -243,7 +254,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         original.Dispose();
 
         entry.Body = body;
-        var urlKey = KeyOf(url);
+        var urlKey = _keys.UrlKey(url);
         var names = vary.ConvertAll(k => k.Key).ToArray();
         var variants = stored.Variants is { } known && known.HasNames(names) ? known : CacheVariants.Create(names);
         if (!ReferenceEquals(variants, stored.Variants))
@@ -295,11 +306,13 @@ internal sealed class HttpCacheHandler : DelegatingHandler
 
     /// <summary>
     /// The request headers the entry is keyed on: those <c>Vary</c> names, and <c>Authorization</c> in every case.
-    /// <see langword="null"/> when the response cannot be matched later: <c>Vary: *</c>, or a header named by <c>Vary</c>
-    /// that the middleware below changed (<c>Cookie</c> from the jar), which a lookup cannot see. <c>Accept-Encoding</c>
-    /// is the exception: decompression adds the same value to every call, and the body is stored decoded.
+    /// <see langword="null"/> when the response cannot be matched later: <c>Vary: *</c>, <c>Vary: Cookie</c> while the
+    /// cookie middleware is below (the jar adds or leaves out <c>Cookie</c> where a lookup cannot see it, and a login
+    /// changes it without the URL changing), or another header named by <c>Vary</c> that the middleware below changed.
+    /// <c>Accept-Encoding</c> is the exception: decompression adds the same value to every call, and the body is
+    /// stored decoded.
     /// </summary>
-    private static List<KeyValuePair<string, byte[]>>? VaryKeys(HttpRequestMessage request, HttpResponseMessage response, KeyValuePair<string, string?>[] sent)
+    private List<KeyValuePair<string, byte[]>>? VaryKeys(HttpRequestMessage request, HttpResponseMessage response, KeyValuePair<string, string?>[] sent)
     {
         var keys = new List<KeyValuePair<string, byte[]>>();
         if (response.Headers.NonValidated.TryGetValues("Vary", out var varyValues))
@@ -320,6 +333,11 @@ internal sealed class HttpCacheHandler : DelegatingHandler
                     }
 
                     var header = name.ToString();
+                    if (_cookiesBelow && header.Equals("Cookie", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return null;
+                    }
+
                     var before = SentValue(sent, header);
                     if (!header.Equals("Accept-Encoding", StringComparison.OrdinalIgnoreCase)
                         && !string.Equals(before, CacheEntry.ValueOf(request.Headers, header), StringComparison.Ordinal))
@@ -329,7 +347,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
 
                     if (!keys.Exists(k => k.Key.Equals(header, StringComparison.OrdinalIgnoreCase)))
                     {
-                        keys.Add(new(header, CacheEntry.HashOf(before)));
+                        keys.Add(new(header, _keys.ValueHash(before)));
                     }
                 }
             }
@@ -340,7 +358,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         // caches never store such responses anyway), nor the other way round.
         if (!keys.Exists(k => k.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {
-            keys.Add(new("Authorization", CacheEntry.HashOf(SentValue(sent, "Authorization"))));
+            keys.Add(new("Authorization", _keys.ValueHash(SentValue(sent, "Authorization"))));
         }
 
         return keys;
@@ -389,10 +407,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         return new HttpResponseMessage(HttpStatusCode.GatewayTimeout)
         {
             RequestMessage = request,
-            Content = new StringContent(
-                "The request said Cache-Control: only-if-cached and no stored response could answer it; the server was not asked.",
-                Encoding.UTF8,
-                "text/plain"),
+            Content = new CacheUnavailableContent(),
         };
     }
 
@@ -436,7 +451,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
     /// </summary>
     private async Task<StoredVariant> LoadAsync(Uri url, HttpRequestMessage request, HeraldExchange exchange, CancellationToken cancellationToken)
     {
-        var urlKey = KeyOf(url);
+        var urlKey = _keys.UrlKey(url);
         var record = await GetAsync(urlKey, url, exchange, cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
@@ -450,8 +465,14 @@ internal sealed class HttpCacheHandler : DelegatingHandler
             return default;
         }
 
+        if (_cookiesBelow && Array.Exists(variants.Names, n => n.Equals("Cookie", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Stored by a client without cookies sharing this store: which Cookie this call will carry is unknown here.
+            return default;
+        }
+
         var headers = request.Headers;
-        var entryKey = variants.KeyOf(urlKey, variants.Names.Select(name => CacheEntry.HashOf(CacheEntry.ValueOf(headers, name))));
+        var entryKey = variants.KeyOf(urlKey, variants.Names.Select(name => _keys.ValueHash(CacheEntry.ValueOf(headers, name))));
         var bytes = await GetAsync(entryKey, url, exchange, cancellationToken).ConfigureAwait(false);
         if (bytes is null)
         {
@@ -466,7 +487,7 @@ internal sealed class HttpCacheHandler : DelegatingHandler
         }
 
         // The key comes from a hash; the entry's own list settles it.
-        return entry.MatchesVary(headers) ? new StoredVariant(variants, entryKey, entry) : new StoredVariant(variants, null, null);
+        return entry.MatchesVary(headers, _keys) ? new StoredVariant(variants, entryKey, entry) : new StoredVariant(variants, null, null);
     }
 
     private async Task<byte[]?> GetAsync(string key, Uri url, HeraldExchange exchange, CancellationToken cancellationToken)
@@ -505,9 +526,6 @@ internal sealed class HttpCacheHandler : DelegatingHandler
             CacheLog.StoreFailed(_logger, "remove", DisplayUrl.Of(url, exchange.ShowQuery), ex);
         }
     }
-
-    /// <summary>The URL's key: without user-info and fragment (RFC 9111 §2: the target URI).</summary>
-    internal static string KeyOf(Uri url) => url.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
 
     private static KeyValuePair<string, string?>[] Snapshot(HttpRequestMessage request)
     {

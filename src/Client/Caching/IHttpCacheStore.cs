@@ -1,10 +1,11 @@
 namespace Herald.Client;
 
 /// <summary>
-/// Where the cache middleware keeps its entries: opaque bytes by key. Under a URL (without user-info or fragment) it
-/// keeps a small record of the headers that URL's responses vary on; under the URL followed by a generation and a
-/// hash, one entry per variant (per credential, per <c>Accept</c>, …) holding the status, headers, body, hashes of the
-/// request headers named by <c>Vary</c>, and the times freshness needs. Invalidating a URL removes its record; its
+/// Where the cache middleware keeps its entries: opaque bytes by key. Under a keyed hash of a URL (HMAC-SHA256 under
+/// <see cref="HttpCacheOptions.KeySecret"/>, of the URL without user-info or fragment) it keeps a small record of the
+/// headers that URL's responses vary on; under that key followed by a generation and a hash, one entry per variant (per
+/// credential, per <c>Accept</c>, …) holding the status, headers, body, keyed hashes of the request headers named by
+/// <c>Vary</c>, and the times freshness needs. A key never holds a URL, a query or a credential. Invalidating a URL removes its record; its
 /// variants can then no longer be found and are left to the store's own eviction or expiry.
 /// Implementations must be thread-safe. Herald ships <see cref="MemoryHttpCacheStore"/> (one process) and
 /// <see cref="DistributedHttpCacheStore"/> (any <c>IDistributedCache</c>, so several instances can share one cache).

@@ -37,8 +37,11 @@ internal sealed class PrefixedContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        await using var source = HandOut();
-        await source.CopyToAsync(stream, cancellationToken);
+        var source = HandOut();
+        await using (source.ConfigureAwait(false))
+        {
+            await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     protected override bool TryComputeLength(out long length)

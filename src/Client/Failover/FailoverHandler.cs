@@ -21,7 +21,8 @@ internal sealed class FailoverHandler : TargetsHandler
 
     protected override int FirstTarget() => Volatile.Read(ref _lastGood);
 
-    protected override bool FailsOver(HttpResponseMessage response) => _statuses.Contains((int)response.StatusCode);
+    protected override bool FailsOver(HttpResponseMessage response) =>
+        _statuses.Contains((int)response.StatusCode) && !CacheUnavailableContent.IsOn(response);
 
     protected override void Served(int index) => Volatile.Write(ref _lastGood, index);
 

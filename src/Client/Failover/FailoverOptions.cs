@@ -19,6 +19,14 @@ public sealed class FailoverOptions
     /// Gets the statuses that send the call on to the next target (the response is disposed). When every target fails,
     /// <see cref="AllTargetsFailedException"/> is thrown, listing each target's status or error, as Ballerina returns an error.
     /// </summary>
+    /// <remarks>
+    /// A failover status moves every call on, a POST or PATCH too, as in Ballerina: the target answered, and a 501 or
+    /// 503 says it did not act on the request. A 502 or 504 may come from a gateway after the service behind it acted;
+    /// remove them from this set when a non-idempotent call must never reach a second target after one. (A transport
+    /// failure moves a non-idempotent call on only when the request provably never left; see
+    /// <see cref="TargetFailureKind.MayHaveBeenProcessed"/>.) The cache's own <c>504</c> for <c>only-if-cached</c> is final
+    /// and never moves a call on.
+    /// </remarks>
     /// <value>The default value is 501, 502, 503 and 504.</value>
     public ISet<int> FailoverStatusCodes { get; } = new HashSet<int> { 501, 502, 503, 504 };
 

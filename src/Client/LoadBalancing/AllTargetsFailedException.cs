@@ -63,10 +63,14 @@ public sealed class AllTargetsFailedException : HttpRequestException
             text.Append(DisplayUrl.Of(failures[i].Target, showQuery)).Append(" → ").Append(failures[i].Reason);
         }
 
-        text.Append(failures.Any(f => f.Kind == TargetFailureKind.BodyNotReplayable)
-            ? ". The body could not be sent to another target: send it as bytes, a file or a stream factory "
-              + "(request.Body(() => Open())), or raise HeraldClientOptions.MaxReplayBufferBytes."
-            : ". Check that the targets are up and reachable, or add targets.");
+        text.Append(
+            failures.Any(f => f.Kind == TargetFailureKind.MayHaveBeenProcessed)
+                ? $". {method.Method} is not idempotent and the request may have been processed, so it was not sent to another "
+                  + "target; if it is safe to send twice (it carries an idempotency key, say), mark it with request.Retry()."
+                : failures.Any(f => f.Kind == TargetFailureKind.BodyNotReplayable)
+                    ? ". The body could not be sent to another target: send it as bytes, a file or a stream factory "
+                      + "(request.Body(() => Open())), or raise HeraldClientOptions.MaxReplayBufferBytes."
+                    : ". Check that the targets are up and reachable, or add targets.");
         return text.ToString();
     }
 }

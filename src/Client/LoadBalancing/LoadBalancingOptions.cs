@@ -22,7 +22,10 @@ public sealed class LoadBalancingOptions
     /// <summary>
     /// Gets or sets whether a call whose target fails in the transport (connection refused or reset, unknown host,
     /// TLS failure, a transport or attempt timeout) is sent to the next target. When <see langword="false"/> that
-    /// failure is thrown as it is.
+    /// failure is thrown as it is. A call that is not idempotent (POST, PATCH, …) moves on only when the request
+    /// provably never left (the connection was refused, the name did not resolve, a streamed body was never read),
+    /// unless it is marked with <see cref="ResilienceRequestExtensions.Retry(HeraldRequest, int?)"/>; otherwise the
+    /// other targets are not tried (<see cref="TargetFailureKind.MayHaveBeenProcessed"/>).
     /// </summary>
     /// <value>The default value is <see langword="true"/>.</value>
     public bool FailOverOnTransportError { get; set; } = true;

@@ -17,4 +17,11 @@ public enum TargetFailureKind
 
     /// <summary>The target was not tried: the request body had been sent once and could not be sent again.</summary>
     BodyNotReplayable,
+
+    /// <summary>
+    /// The target was not tried: the request is not idempotent (POST, PATCH, …), and the target before it failed after
+    /// the request had left, so it may have processed it. Mark a request that is safe to send twice with
+    /// <see cref="ResilienceRequestExtensions.Retry(HeraldRequest, int?)"/> to let it move on.
+    /// </summary>
+    MayHaveBeenProcessed,
 }

@@ -13,6 +13,12 @@ namespace Herald.Client;
 /// A call whose URL is neither under the base address nor at a target's origin (an absolute URL elsewhere) is sent
 /// as it is, once: it is not the balanced service's. Only failures before the response headers arrive move a call on;
 /// once a response has begun it belongs to the caller (its body may be streaming to them).
+/// <para>A call that is not idempotent (POST, PATCH, …) and not marked with
+/// <see cref="ResilienceRequestExtensions.Retry(HeraldRequest, int?)"/> moves on after a transport failure only when the
+/// request provably never left (see <see cref="TargetResend"/>); after any other failure (a reset, a timeout) the
+/// target may have processed it, so the remaining targets are not tried. A failover status moves any call on, as in
+/// Ballerina: the target answered, and 501 or 503 say it did not act; a 502 or 504 from a gateway may come after the
+/// service behind it acted, which is why those statuses can be taken out of <see cref="FailoverOptions.FailoverStatusCodes"/>.</para>
 /// </remarks>
 internal abstract class TargetsHandler : DelegatingHandler
 {
@@ -54,6 +60,7 @@ internal abstract class TargetsHandler : DelegatingHandler
         // when redirects or a bearer refresh below want one as well).
         BodyReplay.Prepare(request, exchange.MaxReplayBufferBytes);
         var failures = new List<TargetFailure>();
+        var mayRepeat = TargetResend.MayRepeat(request);
         var count = _targets.Count;
         var first = FirstTarget();
         for (var i = 0; i < count; i++)
@@ -99,6 +106,20 @@ internal abstract class TargetsHandler : DelegatingHandler
 
                 var kind = FailureKinds.IsTimeout(ex) ? TargetFailureKind.Timeout : TargetFailureKind.Transport;
                 failures.Add(new TargetFailure(target, kind, Describe(ex), ex));
+                if (!mayRepeat && !TargetResend.NeverLeft(ex, attempt.Content))
+                {
+                    for (var j = i + 1; j < count; j++)
+                    {
+                        failures.Add(new TargetFailure(
+                            _targets[(first + j) % count],
+                            TargetFailureKind.MayHaveBeenProcessed,
+                            $"not tried: {request.Method.Method} is not idempotent and the request had reached "
+                            + $"{target.GetLeftPart(UriPartial.Authority)}, which may have processed it"));
+                    }
+
+                    break;
+                }
+
                 continue;
             }
 

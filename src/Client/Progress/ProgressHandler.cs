@@ -72,7 +72,7 @@ internal sealed class ProgressHandler : DelegatingHandler
         HttpResponseMessage response;
         try
         {
-            response = await base.SendAsync(request, cancellationToken);
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
         finally
         {

@@ -12,7 +12,7 @@ internal sealed class ProgressReadStream(Stream inner, ProgressReporter reporter
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        var read = await Inner.ReadAsync(buffer, cancellationToken);
+        var read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Observe(read, buffer.Length);
         return read;
     }

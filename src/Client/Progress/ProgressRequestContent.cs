@@ -26,7 +26,7 @@ internal sealed class ProgressRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        await _inner.CopyToAsync(new ProgressWriteStream(stream, _reporter), context, cancellationToken);
+        await _inner.CopyToAsync(new ProgressWriteStream(stream, _reporter), context, cancellationToken).ConfigureAwait(false);
         _reporter.OnCompleted();
     }
 

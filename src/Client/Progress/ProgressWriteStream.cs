@@ -45,7 +45,7 @@ internal sealed class ProgressWriteStream(Stream target, ProgressReporter report
         while (!buffer.IsEmpty)
         {
             var slice = buffer[..Math.Min(Slice, buffer.Length)];
-            await target.WriteAsync(slice, cancellationToken);
+            await target.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
             reporter.Add(slice.Length);
             buffer = buffer[slice.Length..];
         }

@@ -11,7 +11,8 @@ public static class ResilienceRequestExtensions
     /// <summary>
     /// Declares this request safe to send more than once whatever its method (a POST with an idempotency key, say), so
     /// the retry treats it as idempotent (<see cref="RetryContext.IsIdempotent"/>); optionally with its own retry count.
-    /// Retrying needs the retry middleware (<see cref="ResilienceClientOptionsExtensions.AddRetry"/>).
+    /// Retrying needs the retry middleware (<see cref="ResilienceClientOptionsExtensions.AddRetry"/>). Load balancing and
+    /// failover read the same mark: such a request moves on to the next target after any transport failure.
     /// </summary>
     /// <param name="request">The request.</param>
     /// <param name="maxRetryAttempts">How many times to send it again at most, or <see langword="null"/> for <see cref="RetryOptions.MaxRetryAttempts"/>.</param>

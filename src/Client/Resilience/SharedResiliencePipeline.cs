@@ -163,7 +163,8 @@ internal sealed class SharedResiliencePipeline
     private bool ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
     {
         var call = args.Context.Properties.GetValue(CallKey, null!);
-        if (!call.RetryEnabled || call.Attempts > call.MaxRetryAttempts || args.Context.CancellationToken.IsCancellationRequested)
+        if (!call.RetryEnabled || call.Attempts > call.MaxRetryAttempts || args.Context.CancellationToken.IsCancellationRequested
+            || CacheUnavailableContent.IsOn(args.Outcome.Result))
         {
             return false;
         }
@@ -212,7 +213,7 @@ internal sealed class SharedResiliencePipeline
     }
 
     private bool IsCircuitFailure(Outcome<HttpResponseMessage> outcome) => outcome.Result is { } response
-        ? _isFailureStatus!((int)response.StatusCode)
+        ? _isFailureStatus!((int)response.StatusCode) && !CacheUnavailableContent.IsOn(response)
         : TransientFailures.IsTransportFailure(outcome.Exception);
 
     private void LogRetry(OnRetryArguments<HttpResponseMessage> args)

@@ -140,6 +140,51 @@ public sealed class HttpCacheKeyTests(CacheServer server) : IClassFixture<CacheS
     }
 
     [Fact]
+    public async Task Get_VaryCookieFetchedBeforeLogin_NotServedAfterIt()
+    {
+        var clock = CacheClients.Clock();
+        using var client = CacheClients.Create(clock);
+        var login = server.On((ctx, hit) =>
+        {
+            ctx.Response.Headers.SetCookie = "session=alice; Path=/";
+            return Task.CompletedTask;
+        });
+        var url = server.On(async (ctx, hit) =>
+        {
+            ctx.Response.Headers.CacheControl = "max-age=60";
+            ctx.Response.Headers.Vary = "Cookie";
+            await ctx.Response.WriteAsync($"for '{ctx.Request.Headers.Cookie}' ({hit})");
+        });
+
+        using var anonymous = await client.GetAsync(url); // the jar is empty: no Cookie
+        using var loggedIn = await client.GetAsync(login);
+        using var after = await client.GetAsync(url);
+
+        Assert.Equal("for '' (1)", anonymous.Body);
+        Assert.Equal("for 'session=alice' (2)", after.Body);
+        Assert.Equal(HttpCacheStatus.NotCacheable, after.CacheStatus);
+        Assert.Equal(2, server.Hits(url));
+    }
+
+    [Fact]
+    public async Task Get_VaryCookieStoredByAClientWithoutCookies_NotServedToOneWithTheJar()
+    {
+        var clock = CacheClients.Clock();
+        var store = new MemoryHttpCacheStore();
+        using var cookieless = CacheClients.Create(clock, c => c.Store = store, o => o.Middleware.Remove(HeraldMiddleware.Cookies));
+        using var withJar = CacheClients.Create(clock, c => c.Store = store);
+        var url = server.On("Cache-Control", "max-age=60", "Vary", "Cookie");
+
+        using var first = await cookieless.GetAsync(url);
+        using var again = await cookieless.GetAsync(url);
+        using var other = await withJar.GetAsync(url);
+
+        Assert.Equal(HttpCacheStatus.Hit, again.CacheStatus); // without a jar, the Cookie a lookup sees is the one sent
+        Assert.NotEqual(HttpCacheStatus.Hit, other.CacheStatus);
+        Assert.Equal("hit 2", other.Body);
+    }
+
+    [Fact]
     public async Task Get_SetCookie_NotStoredNorReplayedOnHits()
     {
         var clock = CacheClients.Clock();

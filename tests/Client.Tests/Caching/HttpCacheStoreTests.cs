@@ -1,4 +1,5 @@
 using System.Text;
+using Herald.Client.Internal;
 using Herald.Client.Tests.Infrastructure;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Caching.Memory;
@@ -10,13 +11,15 @@ namespace Herald.Client.Tests.Caching;
 /// <summary>The stores: a shared IDistributedCache between clients, and failures of a store that never fail a call.</summary>
 public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<CacheServer>
 {
+    private static readonly byte[] Secret = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+
     [Fact]
     public async Task Get_TwoClientsOnOneDistributedCache_ShareEntries()
     {
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var clock = CacheClients.Clock();
-        using var one = CacheClients.Create(clock, o => o.Store = new DistributedHttpCacheStore(shared));
-        using var two = CacheClients.Create(clock, o => o.Store = new DistributedHttpCacheStore(shared));
+        using var one = CacheClients.Create(clock, o => (o.Store, o.KeySecret) = (new DistributedHttpCacheStore(shared), Secret));
+        using var two = CacheClients.Create(clock, o => (o.Store, o.KeySecret) = (new DistributedHttpCacheStore(shared), Secret));
         var url = server.On("Cache-Control", "max-age=60", "ETag", "\"e\"", "Content-Type", "text/plain; charset=utf-8");
 
         using var first = await one.GetAsync(url);
@@ -29,7 +32,7 @@ public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<Cach
         Assert.Equal("text/plain; charset=utf-8", second.Headers["Content-Type"]);
         Assert.Equal("5", second.Headers["Age"]);
         Assert.Equal(1, server.Hits(url));
-        Assert.NotNull(await shared.GetAsync(DistributedHttpCacheStore.DefaultKeyPrefix + HttpCacheHandler.KeyOf(new Uri(url))));
+        Assert.NotNull(await shared.GetAsync(DistributedHttpCacheStore.DefaultKeyPrefix + new CacheKeys(Secret).UrlKey(new Uri(url))));
     }
 
     [Fact]
@@ -37,8 +40,8 @@ public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<Cach
     {
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
         var clock = CacheClients.Clock();
-        using var one = CacheClients.Create(clock, o => o.Store = new DistributedHttpCacheStore(shared, "app:"));
-        using var two = CacheClients.Create(clock, o => o.Store = new DistributedHttpCacheStore(shared, "app:"));
+        using var one = CacheClients.Create(clock, o => (o.Store, o.KeySecret) = (new DistributedHttpCacheStore(shared, "app:"), Secret));
+        using var two = CacheClients.Create(clock, o => (o.Store, o.KeySecret) = (new DistributedHttpCacheStore(shared, "app:"), Secret));
         var url = server.On("Cache-Control", "max-age=60");
 
         using var first = await one.GetAsync(url);
@@ -55,9 +58,9 @@ public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<Cach
         var store = new MemoryHttpCacheStore();
         var logger = new CapturingLogger();
         var clock = CacheClients.Clock();
-        using var client = CacheClients.Create(clock, o => o.Store = store, o => o.Logging.Logger = logger);
+        using var client = CacheClients.Create(clock, o => (o.Store, o.KeySecret) = (store, Secret), o => o.Logging.Logger = logger);
         var url = server.On("Cache-Control", "max-age=60");
-        await store.SetAsync(HttpCacheHandler.KeyOf(new Uri(url)), Encoding.UTF8.GetBytes("not an entry"));
+        await store.SetAsync(new CacheKeys(Secret).UrlKey(new Uri(url)), Encoding.UTF8.GetBytes("not an entry"));
 
         using var first = await client.GetAsync(url);
         using var second = await client.GetAsync(url);

@@ -52,6 +52,44 @@ public sealed class FailoverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendAsync_PostResetAfterItLeft_IsNotSentToTheNextTarget()
+    {
+        _a.Behavior = TargetBehavior.ReadThenReset;
+        using var client = Client(_a.Target, _b.Target);
+
+        var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync("orders", r => r.JsonBody(new { id = 7 })));
+
+        Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.MayHaveBeenProcessed], ex.Failures.Select(f => f.Kind));
+        Assert.Equal(0, _b.Hits);
+        Assert.Contains("request.Retry()", ex.Message);
+    }
+
+    [Fact]
+    public async Task SendAsync_PostMarkedRetryResetAfterItLeft_TheNextServes()
+    {
+        _a.Behavior = TargetBehavior.ReadThenReset;
+        using var client = Client(_a.Target, _b.Target);
+
+        using var response = await client.PostAsync("orders", r => r.JsonBody(new { id = 7 }).Retry());
+
+        Assert.Equal("b POST /api/orders {\"id\":7}", response.Body);
+        Assert.Equal(TargetFailureKind.Transport, Assert.Single(response.FailedTargets).Kind);
+    }
+
+    [Fact]
+    public async Task SendAsync_PostAnswered503_TheNextServesAsInBallerina()
+    {
+        // The target answered: 503 says it did not act, so a failover status moves any method on.
+        _a.Status = 503;
+        using var client = Client(_a.Target, _b.Target);
+
+        using var response = await client.PostAsync("orders", r => r.JsonBody(new { id = 7 }));
+
+        Assert.Equal("b POST /api/orders {\"id\":7}", response.Body);
+        Assert.Equal(TargetFailureKind.Status, Assert.Single(response.FailedTargets).Kind);
+    }
+
+    [Fact]
     public async Task SendAsync_StatusNotInTheSet_IsReturnedAsItIs()
     {
         _a.Status = 500;

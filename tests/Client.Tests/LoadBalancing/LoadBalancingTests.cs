@@ -384,7 +384,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     [Theory]
     [InlineData("bytes")]
     [InlineData("read-once stream")]
-    public async Task SendAsync_PostBody_IsSentWholeToTheTargetThatServes(string kind)
+    public async Task SendAsync_PostMarkedRetry_BodyIsSentWholeToTheNextTarget(string kind)
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
@@ -397,6 +397,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync("upload", r =>
         {
+            r.Retry(); // safe to send twice: the caller says so
             if (kind == "bytes")
             {
                 r.Body(System.Text.Encoding.UTF8.GetBytes(payload), "text");
@@ -411,6 +412,77 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.Transport], ex.Failures.Select(f => f.Kind));
         Assert.Equal(payload, Assert.Single(_a.Requests).Body);
         Assert.Equal(payload, Assert.Single(_b.Requests).Body);
+    }
+
+    [Theory]
+    [InlineData("POST", "bytes")]
+    [InlineData("PATCH", "bytes")]
+    [InlineData("POST", "read-once stream")]
+    [InlineData("POST", "no body")]
+    public async Task SendAsync_NonIdempotentFailsAfterItLeft_IsNotSentToAnotherTargetAndSaysSo(string method, string kind)
+    {
+        using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
+        {
+            lb.Targets.Add(_a.Target);
+            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(_c.Target);
+        }));
+        _a.Behavior = kind == "no body" ? TargetBehavior.Reset : TargetBehavior.ReadThenReset;
+
+        var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.SendAsync(method, "orders", r =>
+        {
+            if (kind == "bytes")
+            {
+                r.Body(System.Text.Encoding.UTF8.GetBytes("order 7"), "text");
+            }
+            else if (kind == "read-once stream")
+            {
+                r.Body(new ForwardOnlyStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes("order 7"))));
+            }
+        }));
+
+        // a may have taken the order before the connection dropped: a second target would take it again.
+        Assert.Equal(
+            [TargetFailureKind.Transport, TargetFailureKind.MayHaveBeenProcessed, TargetFailureKind.MayHaveBeenProcessed],
+            ex.Failures.Select(f => f.Kind));
+        Assert.Equal(0, _b.Hits + _c.Hits);
+        Assert.Single(_a.Requests);
+        Assert.Contains($"{method} is not idempotent and the request may have been processed", ex.Message);
+        Assert.Contains("request.Retry()", ex.Message);
+        Assert.Contains("not tried", ex.Failures[1].Reason);
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task SendAsync_IdempotentFailsAfterItLeft_GoesToTheNextTarget(string method)
+    {
+        using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
+        {
+            lb.Targets.Add(_a.Target);
+            lb.Targets.Add(_b.Target);
+        }));
+        _a.Behavior = TargetBehavior.ReadThenReset;
+
+        using var response = await client.SendAsync(method, "orders/7", r => r.Body(System.Text.Encoding.UTF8.GetBytes("x"), "text"));
+
+        Assert.Equal($"b {method} /api/orders/7 x", response.Body);
+        Assert.Equal(TargetFailureKind.Transport, Assert.Single(response.FailedTargets).Kind);
+    }
+
+    [Fact]
+    public async Task SendAsync_PostWhoseConnectionWasRefused_GoesToTheNextTarget()
+    {
+        using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
+        {
+            lb.Targets.Add(TargetServer.ClosedTarget());
+            lb.Targets.Add(_b.Target);
+        }));
+
+        using var response = await client.PostAsync("orders", r => r.Body(System.Text.Encoding.UTF8.GetBytes("order 7"), "text"));
+
+        Assert.Equal("b POST /api/orders order 7", response.Body);
+        Assert.Equal(TargetFailureKind.Transport, Assert.Single(response.FailedTargets).Kind);
     }
 
     [Fact]
@@ -430,7 +502,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         _a.Behavior = TargetBehavior.ReadThenReset;
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync(
-            "upload", r => r.Body(new ForwardOnlyStream(new MemoryStream(new byte[5000])))));
+            "upload", r => r.Body(new ForwardOnlyStream(new MemoryStream(new byte[5000]))).Retry()));
 
         Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.BodyNotReplayable, TargetFailureKind.BodyNotReplayable], ex.Failures.Select(f => f.Kind));
         Assert.Contains("not tried: the body is a stream that can be read once only", ex.Message);
