@@ -2,10 +2,14 @@ namespace Herald.Client.Internal;
 
 /// <summary>
 /// A write-only stream that passes every write on to <c>target</c> and shows each chunk to an
-/// <see cref="IContentObserver"/>: how a request body is copied for a redirect's replay, logged, or timed while it
-/// streams, without being read twice or buffered whole.
+/// <see cref="IContentObserver"/>: how a request body is copied for a redirect's replay, logged, timed or counted for
+/// progress while it streams, without being read twice or buffered whole.
 /// </summary>
-internal sealed class ObservingWriteStream(Stream target, IContentObserver observer) : Stream
+/// <remarks>
+/// A write larger than <c>maxChunk</c> (a byte-array body goes in one) is passed on in slices, each awaited before the
+/// next, so that an observer counting progress follows the connection instead of jumping from nothing to done.
+/// </remarks>
+internal sealed class ObservingWriteStream(Stream target, IContentObserver observer, int maxChunk = int.MaxValue) : Stream
 {
     public override bool CanRead => false;
 
@@ -25,8 +29,13 @@ internal sealed class ObservingWriteStream(Stream target, IContentObserver obser
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        target.Write(buffer);
-        observer.OnBytes(buffer);
+        while (!buffer.IsEmpty)
+        {
+            var slice = buffer[..Math.Min(maxChunk, buffer.Length)];
+            target.Write(slice);
+            observer.OnBytes(slice);
+            buffer = buffer[slice.Length..];
+        }
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -34,8 +43,13 @@ internal sealed class ObservingWriteStream(Stream target, IContentObserver obser
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        await target.WriteAsync(buffer, cancellationToken);
-        observer.OnBytes(buffer.Span);
+        while (!buffer.IsEmpty)
+        {
+            var slice = buffer[..Math.Min(maxChunk, buffer.Length)];
+            await target.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+            observer.OnBytes(slice.Span);
+            buffer = buffer[slice.Length..];
+        }
     }
 
     public override void Flush() => target.Flush();

@@ -10,6 +10,10 @@ namespace Herald.Client;
 /// </summary>
 internal sealed class ProgressHandler : DelegatingHandler
 {
+    // Upload writes are passed on in slices of this size: small enough to show movement on a slow link, large enough
+    // that the slicing costs nothing measurable.
+    private const int UploadSlice = 64 * 1024;
+
     /// <summary>The per-request upload callback (<see cref="ProgressRequestExtensions.OnUploadProgress"/>).</summary>
     internal static readonly HttpRequestOptionsKey<Action<TransferProgress>> UploadKey = new("Herald.Progress.Upload");
 
@@ -66,7 +70,7 @@ internal sealed class ProgressHandler : DelegatingHandler
         {
             // Content-Length asks the body to compute it when it can; a chunked body has no total.
             var reporter = new ProgressReporter(_onUpload, onUpload, original!.Headers.ContentLength, _step, _intervalTimestamps, _time);
-            request.Content = new ProgressRequestContent(original, reporter);
+            request.Content = new ObservedRequestContent(original, reporter, UploadSlice);
         }
 
         HttpResponseMessage response;

@@ -6,7 +6,7 @@ namespace Herald.Client.Internal;
 /// by since the last report, and the end of the body always is. One transfer is read or written by one thread at a
 /// time, so nothing here is locked.
 /// </summary>
-internal sealed class ProgressReporter
+internal sealed class ProgressReporter : IContentObserver
 {
     private readonly Action<TransferProgress>? _client;
     private readonly Action<TransferProgress>? _request;
@@ -42,6 +42,9 @@ internal sealed class ProgressReporter
         _completed = true;
         Report(new TransferProgress(_bytes, _total, isCompleted: true));
     }
+
+    /// <summary>Counts a chunk of a request body as the transport writes it.</summary>
+    public void OnBytes(ReadOnlySpan<byte> chunk) => Add(chunk.Length);
 
     /// <summary>Counts <paramref name="count"/> more bytes; reaching a known total completes the transfer.</summary>
     public void Add(int count)

@@ -4,7 +4,7 @@ namespace Herald.Client.Internal;
 
 /// <summary>
 /// Stands in for a request body while the transport writes it, reporting each chunk to an observer (a tee for
-/// logging, progress for the read timeout) so that a stream body is never read twice or buffered whole.
+/// logging, progress for the read timeout, upload progress) so that a stream body is never read twice or buffered whole.
 /// </summary>
 /// <remarks>
 /// It never disposes the body it wraps: handlers put the original back on the request after the hop, so redirects and
@@ -14,11 +14,13 @@ internal sealed class ObservedRequestContent : HttpContent
 {
     private readonly HttpContent _inner;
     private readonly IContentObserver _observer;
+    private readonly int _maxChunk;
 
-    public ObservedRequestContent(HttpContent inner, IContentObserver observer)
+    public ObservedRequestContent(HttpContent inner, IContentObserver observer, int maxChunk = int.MaxValue)
     {
         _inner = inner;
         _observer = observer;
+        _maxChunk = maxChunk;
         foreach (var header in inner.Headers.NonValidated)
         {
             Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -33,13 +35,13 @@ internal sealed class ObservedRequestContent : HttpContent
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        await _inner.CopyToAsync(new ObservingWriteStream(stream, _observer), context, cancellationToken);
+        await _inner.CopyToAsync(new ObservingWriteStream(stream, _observer, _maxChunk), context, cancellationToken).ConfigureAwait(false);
         _observer.OnCompleted();
     }
 
     protected override void SerializeToStream(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        _inner.CopyTo(new ObservingWriteStream(stream, _observer), context, cancellationToken);
+        _inner.CopyTo(new ObservingWriteStream(stream, _observer, _maxChunk), context, cancellationToken);
         _observer.OnCompleted();
     }
 
