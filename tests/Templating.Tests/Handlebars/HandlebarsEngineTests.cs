@@ -182,44 +182,82 @@ public sealed class HandlebarsEngineTests
     [InlineData("/etc/passwd")]
     [InlineData("./../secret")]
     [InlineData("C:/secret")]
+    [InlineData("..%2Fsecret")]
+    [InlineData("%2e%2e/secret")]
+    [InlineData("..%5Csecret")]
+    [InlineData("%2Fetc%2Fpasswd")]
     public async Task RenderAsync_NameLeavingTheRoot_IsNotFoundAndReadsNothing(string name)
     {
         using var folder = new TemplateFolder(("partials/x.hbs", "x"));
-        using var files = new ObservedFileProvider(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
         var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         var e = await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(name));
 
-        Assert.DoesNotContain("TOP SECRET", e.Message, StringComparison.Ordinal);
         Assert.False(renderer.CanRender(name));
+        Assert.Empty(files.Lookups);
+        Assert.Equal(0, files.Reads);
+        Assert.DoesNotContain("TOP SECRET", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RenderAsync_AbsolutePathOfAFileOutsideTheRoot_IsNotFound()
+    public void PermissiveFileProvider_DotDot_ReachesTheSecret()
+    {
+        // What the tests above rely on: this provider itself would hand out the file outside the root.
+        using var folder = new TemplateFolder();
+        var files = new PermissiveFileProvider(folder.Root);
+
+        using var reader = new StreamReader(files.GetFileInfo("../secret.hbs").CreateReadStream());
+
+        Assert.Contains("TOP SECRET", reader.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_AbsolutePathOfAFileOutsideTheRoot_IsNotFoundAndNeverLookedUp()
     {
         using var folder = new TemplateFolder();
-        var renderer = Engines.Handlebars(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(Path.Combine(folder.Parent, "secret.hbs")));
+        await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(Path.Combine(folder.Parent, "secret")));
+
+        Assert.Empty(files.Lookups);
     }
 
     [Fact]
-    public async Task RenderAsync_PartialNameLeavingTheRoot_IsRefused()
+    public async Task RenderAsync_PartialNameLeavingTheRoot_IsRefusedWithoutLookingItUp()
     {
         using var folder = new TemplateFolder(("page.hbs", "{{> ../../secret}}"));
-        var renderer = Engines.Handlebars(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         var e = await Assert.ThrowsAnyAsync<Exception>(async () => await renderer.RenderToStringAsync("page"));
 
         Assert.DoesNotContain("TOP SECRET", e.ToString(), StringComparison.Ordinal);
+        Assert.All(files.Lookups, path => Assert.DoesNotContain("..", path, StringComparison.Ordinal));
+        Assert.Equal(1, files.Reads);
     }
 
     [Fact]
     public async Task RenderAsync_ConcurrentFirstRequests_CompileOnce()
     {
         using var folder = new TemplateFolder(("page.hbs", "<p>{{n}}</p>"));
-        using var files = new ObservedFileProvider(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
         var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        // A read waits until a second read has begun: without single-flight several renders are reading at once and
+        // the gate opens at once, so more than one read is certain. With it, the only read waits out the bound alone.
+        using var secondRead = new ManualResetEventSlim();
+        files.BeforeRead = (_, number) =>
+        {
+            if (number >= 2)
+            {
+                secondRead.Set();
+            }
+
+            secondRead.Wait(TimeSpan.FromSeconds(2));
+        };
         using var start = new ManualResetEventSlim();
 
         var renders = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
@@ -231,10 +269,67 @@ public sealed class HandlebarsEngineTests
         var pages = await Task.WhenAll(renders).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Enumerable.Range(0, 16).Select(i => $"<p>{i}</p>"), pages);
-        Assert.Equal(1, files.Reads("page.hbs"));
+        Assert.Equal(1, files.Reads);
 
         await renderer.RenderToStringAsync("page", new { n = 99 });
-        Assert.Equal(1, files.Reads("page.hbs"));
+        Assert.Equal(1, files.Reads);
+    }
+
+    [Fact]
+    public async Task RenderAsync_FirstReadFails_NextRenderReadsAgain()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "<p>{{n}}</p>"));
+        var files = new PermissiveFileProvider(folder.Root);
+        files.BeforeRead = (path, number) =>
+        {
+            if (number == 1)
+            {
+                throw new IOException($"{path} is being saved.");
+            }
+        };
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        await Assert.ThrowsAsync<IOException>(async () => await renderer.RenderToStringAsync("page", new { n = 1 }));
+
+        Assert.Equal("<p>2</p>", await renderer.RenderToStringAsync("page", new { n = 2 }));
+        Assert.Equal(2, files.Reads);
+    }
+
+    [Fact]
+    public async Task RenderAsync_ThousandMissingNames_CacheDoesNotGrowAndALaterFileIsFound()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "page"));
+        var renderer = Engines.Handlebars(folder.Root);
+        var engine = ((Internal.TemplateRenderer)renderer).Engines.OfType<Templating.Handlebars.HandlebarsTemplateEngine>().Single();
+        Assert.Equal("page", await renderer.RenderToStringAsync("page"));
+        var cached = engine.CachedCount;
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var name = $"pages/{i}";
+            await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(name));
+            Assert.False(renderer.CanRender(name));
+        }
+
+        Assert.Equal(cached, engine.CachedCount);
+
+        // Asked for while missing, then created: found on the next request, with no change notification to wait for.
+        folder.Write("pages/7.hbs", "seven");
+        Assert.Equal("seven", await renderer.RenderToStringAsync("pages/7"));
+    }
+
+    [Fact]
+    public async Task RenderAsync_SyntaxErrorTwice_ThrowsANewExceptionEachTime()
+    {
+        using var folder = new TemplateFolder(("broken.hbs", "a\nb {{foo"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var first = await Assert.ThrowsAsync<TemplateSyntaxException>(async () => await renderer.RenderToStringAsync("broken"));
+        var second = await Assert.ThrowsAsync<TemplateSyntaxException>(async () => await renderer.RenderToStringAsync("broken"));
+
+        Assert.NotSame(first, second);
+        Assert.Equal(("broken.hbs", 2, 8), (second.TemplateName, second.Line, second.Column));
+        Assert.Equal(first.Message, second.Message);
     }
 
     [Fact]
