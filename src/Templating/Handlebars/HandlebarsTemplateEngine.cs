@@ -44,6 +44,8 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
             NoEscape = false,
         };
         configuration.ObjectDescriptorProviders.Add(new JsonElementDescriptorProvider());
+        configuration.ObjectDescriptorProviders.Add(new OpaqueTypeDescriptorProvider());
+        configuration.FormatterProviders.Add(new LeafValueFormatterProvider());
         _handlebars = HandlebarsDotNet.Handlebars.Create(configuration);
         foreach (var (name, helper) in options.Helpers)
         {
