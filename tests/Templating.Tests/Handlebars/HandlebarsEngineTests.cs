@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HandlebarsDotNet;
+using Herald.Templating.Handlebars;
 using Herald.Templating.Tests.Infrastructure;
 
 namespace Herald.Templating.Tests.Handlebars;
@@ -55,17 +56,42 @@ public sealed class HandlebarsEngineTests
     }
 
     [Fact]
+    public async Task RenderAsync_JsonArray_IsReadInPlaceWithLengthIndexAndNesting()
+    {
+        using var folder = new TemplateFolder(("page.hbs",
+            "{{items.length}}|{{#each items}}{{#if @first}}<{{/if}}{{@index}}={{name}}{{#if @last}}>{{else}},{{/if}}{{/each}}" +
+            "|{{items.[1].name}}|{{#each matrix}}[{{#each this}}{{@index}}:{{this}};{{/each}}]{{/each}}|{{#each items as |item i|}}{{i}}{{item.name}}{{/each}}" +
+            "|{{#each empty}}x{{else}}none{{/each}}|{{empty.length}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+        using var document = JsonDocument.Parse("""
+            {"items":[{"name":"a"},{"name":"b"},{"name":"c"}],"matrix":[[1,2],["x"]],"empty":[]}
+            """);
+
+        var html = await renderer.RenderToStringAsync("page", document);
+
+        Assert.Equal("3|<0=a,1=b,2=c>|b|[0:1;1:2;][0:x;]|0a1b2c|none|0", html);
+
+        // Read in place: a template reading an array gets the element itself, not a copy of its items.
+        Assert.IsType<JsonElement>(JsonElementDescriptorProvider.Unwrap(document.RootElement.GetProperty("items")));
+    }
+
+    [Fact]
     public async Task RenderAsync_TemplateNamingMethods_NeverInvokesThem()
     {
         using var folder = new TemplateFolder(("page.hbs",
-            "[{{Delete}}][{{Delete.Length}}][{{#with Delete}}x{{/with}}][{{ToString}}][{{GetType}}][{{#if Delete}}y{{/if}}][{{lookup this \"Delete\"}}][{{Name}}]"));
+            "[{{Delete}}][{{Delete.Length}}][{{#with Delete}}x{{/with}}][{{ToString}}][{{GetType}}][{{#if Delete}}y{{/if}}][{{lookup this \"Delete\"}}][{{Name}}]" +
+            "[{{this}}][{{{this}}}][{{Inner}}][{{Inner.Label}}][{{#each Items}}{{this}},{{/each}}][{{Callback}}][{{Callback.Method.Name}}]" +
+            "[{{Callback.Method.DeclaringType.Assembly.FullName}}][{{#each Callback.Method}}z{{/each}}][{{Kind}}][{{Id}}][{{When}}][{{Link}}][{{Price}}]"));
         var renderer = Engines.Handlebars(folder.Root);
         var model = new Dangerous();
 
         var html = await renderer.RenderToStringAsync("page", model);
 
         Assert.Equal(0, model.Calls);
-        Assert.Equal("[][][][][][][][safe]", html);
+        Assert.Equal(0, model.Inner.Calls);
+        Assert.Equal(
+            "[][][][][][][][safe][][][][inner][inner-item,,,][][][][][Monday][00000000-0000-0000-0000-000000000001][2024-05-06T07:08:09.0000000Z][https://example.com/a?b&#x3D;1&amp;c&#x3D;2][1.25]",
+            html);
     }
 
     [Fact]
@@ -391,6 +417,26 @@ public sealed class HandlebarsEngineTests
 
         public string Name => "safe";
 
+        public Nested Inner { get; } = new();
+
+        public object[] Items => ["inner-item", Inner, new Nested()];
+
+        public Func<string> Callback => () =>
+        {
+            Calls++;
+            return "called";
+        };
+
+        public DayOfWeek Kind => DayOfWeek.Monday;
+
+        public Guid Id => new("00000000-0000-0000-0000-000000000001");
+
+        public DateTime When => new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+
+        public Uri Link => new("https://example.com/a?b=1&c=2");
+
+        public decimal Price => 1.25m;
+
         public string Delete()
         {
             Calls++;
@@ -401,6 +447,19 @@ public sealed class HandlebarsEngineTests
         {
             Calls++;
             return "to-string";
+        }
+    }
+
+    public sealed class Nested
+    {
+        public int Calls { get; private set; }
+
+        public string Label => "inner";
+
+        public override string ToString()
+        {
+            Calls++;
+            return "nested-to-string";
         }
     }
 }
