@@ -44,6 +44,8 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
             NoEscape = false,
         };
         configuration.ObjectDescriptorProviders.Add(new JsonElementDescriptorProvider());
+        configuration.ObjectDescriptorProviders.Add(new OpaqueTypeDescriptorProvider());
+        configuration.FormatterProviders.Add(new LeafValueFormatterProvider());
         _handlebars = HandlebarsDotNet.Handlebars.Create(configuration);
         foreach (var (name, helper) in options.Helpers)
         {
@@ -116,7 +118,19 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var lazy = _cache.GetOrAdd(name, static (n, self) => new Lazy<CompiledTemplate>(() => self.Compile(n), LazyThreadSafetyMode.ExecutionAndPublication), this);
-            var compiled = lazy.Value;
+            CompiledTemplate compiled;
+            try
+            {
+                compiled = lazy.Value;
+            }
+            catch
+            {
+                // A failed read (a file mid-save, a permission error) is not the template's last word: the Lazy would
+                // keep the exception forever, so the entry goes and the next render reads again.
+                _cache.TryRemove(KeyValuePair.Create(name, lazy));
+                throw;
+            }
+
             if (!compiled.Token.HasChanged)
             {
                 return compiled;
@@ -134,13 +148,20 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     private CompiledTemplate Compile(string name)
     {
         var candidates = Candidates(name).ToArray();
-        var token = Watch(candidates);
         foreach (var candidate in candidates)
         {
+            if (!Exists(candidate))
+            {
+                continue;
+            }
+
+            // Watched before the read, so a change after it fires the token; a change before it is in what is read.
+            var token = Watch(candidates);
             var file = _files.GetFileInfo(candidate);
             if (!file.Exists || file.IsDirectory)
             {
-                continue;
+                // Deleted between the two looks: this compilation says nothing lasting.
+                return new CompiledTemplate(null, null, AlwaysChanged.Instance);
             }
 
             var source = Read(file);
@@ -152,13 +173,23 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
             }
             catch (HandlebarsException e)
             {
-                return new CompiledTemplate(null, System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(SyntaxErrors.From(candidate, source, e)), token);
+                return new CompiledTemplate(null, SyntaxError.From(SyntaxErrors.From(candidate, source, e)), token);
             }
         }
 
-        // Not found: cached only while a change token can say when the file appears.
-        return new CompiledTemplate(null, null, _watch ? token : AlwaysChanged.Instance);
+        // Not found: not kept, and nothing is watched for it, so names asked for by requests (/pages/{anything}) cannot
+        // fill the cache or the file watcher; the next request for the name looks again.
+        return new CompiledTemplate(null, null, AlwaysChanged.Instance);
     }
+
+    private bool Exists(string path)
+    {
+        var file = _files.GetFileInfo(path);
+        return file.Exists && !file.IsDirectory;
+    }
+
+    /// <summary>How many names have a cached compilation; missing names never do.</summary>
+    internal int CachedCount => _cache.Count;
 
     private IChangeToken Watch(string[] paths)
     {
@@ -245,8 +276,22 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     /// <summary>One compilation: the template, or why there is none, and the token that says when to compile again.</summary>
     private sealed record CompiledTemplate(
         HandlebarsTemplate<TextWriter, object, object>? Template,
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error,
+        SyntaxError? Error,
         IChangeToken Token);
+
+    /// <summary>
+    /// A cached syntax error, thrown as a new exception each time: one exception object thrown to concurrent requests
+    /// would have its stack trace rewritten under each of them.
+    /// </summary>
+    private sealed record SyntaxError(string TemplateName, int Line, int Column, string Detail, Exception? Cause)
+    {
+        public static SyntaxError From(TemplateSyntaxException e) => new(e.TemplateName, e.Line, e.Column, e.Detail, e.InnerException);
+
+        // The compiler's exception is kept as the inner exception for its message; it was thrown once, by the compiler,
+        // and is never thrown again.
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+        public void Throw() => throw new TemplateSyntaxException(TemplateName, Line, Column, Detail, Cause);
+    }
 
     private sealed class PartialResolver(HandlebarsTemplateEngine engine) : IPartialTemplateResolver
     {

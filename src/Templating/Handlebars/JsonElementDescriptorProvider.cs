@@ -6,6 +6,8 @@ using HandlebarsDotNet.Iterators;
 using HandlebarsDotNet.MemberAccessors;
 using HandlebarsDotNet.ObjectDescriptors;
 using HandlebarsDotNet.PathStructure;
+using HandlebarsDotNet.Runtime;
+using HandlebarsDotNet.ValueProviders;
 
 namespace Herald.Templating.Handlebars;
 
@@ -15,8 +17,8 @@ namespace Herald.Templating.Handlebars;
 /// </summary>
 /// <remarks>
 /// Hand-written because Handlebars.Net's JSON support ships as a separate package that is not available here. Objects
-/// are read in place, property by property; an array is turned into an <c>object?[]</c> when a template reads it, so the
-/// built-in array loop (with <c>@index</c>, <c>@first</c>, <c>@last</c>) applies.
+/// and arrays are read in place: an array stays a <see cref="JsonElement"/>, <c>length</c> is its stored length, and
+/// <c>{{#each}}</c> walks its items one at a time (with <c>@index</c>, <c>@first</c>, <c>@last</c>) without copying them.
 /// </remarks>
 internal sealed class JsonElementDescriptorProvider : IObjectDescriptorProvider
 {
@@ -47,22 +49,9 @@ internal sealed class JsonElementDescriptorProvider : IObjectDescriptorProvider
         JsonValueKind.Number => element.TryGetInt64(out var whole) ? whole : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Array => ToArray(element),
-        JsonValueKind.Object => element,
+        JsonValueKind.Array or JsonValueKind.Object => element,
         _ => null,
     };
-
-    private static object?[] ToArray(JsonElement array)
-    {
-        var result = new object?[array.GetArrayLength()];
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            result[i++] = Unwrap(item);
-        }
-
-        return result;
-    }
 
     private static IEnumerable PropertyNames(JsonElement element) =>
         element.ValueKind == JsonValueKind.Object ? element.EnumerateObject().Select(p => p.Name) : [];
@@ -109,9 +98,14 @@ internal sealed class JsonElementDescriptorProvider : IObjectDescriptorProvider
         public void Iterate(in EncodedTextWriter writer, BindingContext context, ChainSegment[] blockParamsVariables, object input, TemplateDelegate template, TemplateDelegate ifEmpty)
         {
             var element = (JsonElement)input;
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                IterateArray(writer, context, blockParamsVariables, element, template, ifEmpty);
+                return;
+            }
+
             object shape = element.ValueKind switch
             {
-                JsonValueKind.Array => ToArray(element),
                 JsonValueKind.Object => element.EnumerateObject().ToDictionary(p => p.Name, p => Unwrap(p.Value), StringComparer.Ordinal),
                 _ => Array.Empty<object?>(),
             };
@@ -123,6 +117,40 @@ internal sealed class JsonElementDescriptorProvider : IObjectDescriptorProvider
             }
 
             descriptor.Iterator.Iterate(writer, context, blockParamsVariables, shape, template, ifEmpty);
+        }
+
+        // As Handlebars.Net's own list loop, over the array's items in place: the length is stored, so @last needs no look-ahead.
+        private static void IterateArray(in EncodedTextWriter writer, BindingContext context, ChainSegment[] blockParamsVariables, JsonElement array, TemplateDelegate template, TemplateDelegate ifEmpty)
+        {
+            using var frame = context.CreateFrame();
+            var iterator = new IteratorValues(frame);
+            var blockParams = new BlockParamsValues(frame, blockParamsVariables);
+            blockParams.CreateProperty(0, out var valueParam);
+            blockParams.CreateProperty(1, out var indexParam);
+
+            var last = array.GetArrayLength() - 1;
+            var index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                var value = Unwrap(item);
+                var boxedIndex = BoxedValues.Int(index);
+                iterator.First = index == 0 ? BoxedValues.True : BoxedValues.False;
+                iterator.Last = index == last ? BoxedValues.True : BoxedValues.False;
+                iterator.Index = boxedIndex;
+                iterator.Key = boxedIndex;
+                iterator.Value = value;
+                blockParams[valueParam] = value;
+                blockParams[indexParam] = boxedIndex;
+                frame.Value = value;
+                template(writer, frame);
+                index++;
+            }
+
+            if (index == 0)
+            {
+                frame.Value = context.Value;
+                ifEmpty(writer, frame);
+            }
         }
     }
 }

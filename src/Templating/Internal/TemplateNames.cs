@@ -20,6 +20,13 @@ internal static class TemplateNames
             return $"'{name}' is not a valid template name: names are relative paths under the template root with '/' separators (no leading '/', no '\\', no drive).";
         }
 
+        if (name.Contains('%', StringComparison.Ordinal))
+        {
+            // A name still percent-encoded (a route value such as "..%2Fsecret") is refused rather than guessed at: a
+            // provider that decodes it would see '..' or a separator that the checks below never saw.
+            return $"'{name}' is not a valid template name: it contains '%' (a percent-encoded name); decode it before choosing a template.";
+        }
+
         foreach (var c in name)
         {
             if (char.IsControl(c))

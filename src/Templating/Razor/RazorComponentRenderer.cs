@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -12,19 +13,23 @@ namespace Herald.Templating;
 /// request or outside one (an e-mail body). A component's <c>@layout</c> is applied, nested layouts included.
 /// </summary>
 /// <remarks>
-/// Registered by <c>AddTemplating(o =&gt; o.AddRazor())</c>. Each render gets its own <see cref="HtmlRenderer"/> and a
-/// fresh service scope, so components may inject scoped services; the renderer is thread-safe.
+/// Registered by <c>AddTemplating(o =&gt; o.AddRazor())</c>. Each render gets its own <see cref="HtmlRenderer"/>. Inside a
+/// request, components get their services from the request's <c>HttpContext.RequestServices</c> (as the framework's
+/// <c>RazorComponentResult</c> does), so a scoped service is the same instance the endpoint sees; outside a request
+/// (an e-mail body) each render gets a fresh service scope. The renderer is thread-safe.
 /// </remarks>
 public sealed class RazorComponentRenderer
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly IHttpContextAccessor? _httpContext;
     private readonly ConcurrentDictionary<Type, Type?> _layouts = new();
 
-    internal RazorComponentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory)
+    internal RazorComponentRenderer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, IHttpContextAccessor? httpContext)
     {
         _scopes = scopes;
         _loggerFactory = loggerFactory;
+        _httpContext = httpContext;
     }
 
     /// <summary>Renders <typeparamref name="TComponent"/> to a string.</summary>
@@ -59,7 +64,11 @@ public sealed class RazorComponentRenderer
     /// <returns>A task that completes when the HTML has been written.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="componentType"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="componentType"/> is not a component.</exception>
-    public async Task RenderAsync(Type componentType, IReadOnlyDictionary<string, object?>? parameters, TextWriter writer, CancellationToken cancellationToken = default)
+    public Task RenderAsync(Type componentType, IReadOnlyDictionary<string, object?>? parameters, TextWriter writer, CancellationToken cancellationToken = default) =>
+        RenderAsync(componentType, parameters, writer, _httpContext?.HttpContext?.RequestServices, cancellationToken);
+
+    /// <summary>Renders with <paramref name="requestServices"/> (a request's), or in a new scope when it is <see langword="null"/>.</summary>
+    internal async Task RenderAsync(Type componentType, IReadOnlyDictionary<string, object?>? parameters, TextWriter writer, IServiceProvider? requestServices, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(componentType);
         ArgumentNullException.ThrowIfNull(writer);
@@ -71,8 +80,9 @@ public sealed class RazorComponentRenderer
         cancellationToken.ThrowIfCancellationRequested();
         var layout = _layouts.GetOrAdd(componentType, static t => t.GetCustomAttribute<LayoutAttribute>()?.LayoutType);
 
-        await using var scope = _scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, _loggerFactory);
+        // The request's scope belongs to the request; a scope is created (and disposed) only outside one.
+        await using var scope = requestServices is null ? _scopes.CreateAsyncScope() : default(AsyncServiceScope?);
+        await using var renderer = new HtmlRenderer(requestServices ?? scope!.Value.ServiceProvider, _loggerFactory);
         await renderer.Dispatcher.InvokeAsync(async () =>
         {
             // HtmlRenderer renders a component on its own; layouts are applied by LayoutView (as the router's RouteView

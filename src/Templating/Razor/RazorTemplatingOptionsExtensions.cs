@@ -29,8 +29,15 @@ public static class RazorTemplatingOptionsExtensions
         return options.AddEngine(
             EngineName,
             sp => new RazorTemplateEngine(razor.Components, sp.GetRequiredService<RazorComponentRenderer>()),
-            static services => services.TryAddSingleton(static sp => new RazorComponentRenderer(
-                sp.GetRequiredService<IServiceScopeFactory>(),
-                sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance)));
+            static services =>
+            {
+                // Components rendered during a request resolve scoped services from that request's scope, found through
+                // the accessor when the call (an ITemplateEngine render) does not carry the HttpContext.
+                services.AddHttpContextAccessor();
+                services.TryAddSingleton(static sp => new RazorComponentRenderer(
+                    sp.GetRequiredService<IServiceScopeFactory>(),
+                    sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance,
+                    sp.GetService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+            });
     }
 }

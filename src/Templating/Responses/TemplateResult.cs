@@ -18,7 +18,8 @@ namespace Herald.Templating;
 /// The template is rendered into a buffer before anything is sent: a template that fails halfway throws before the
 /// response starts, so the application's exception handling answers (a 500 problem-details response outside
 /// Development) and no partial <c>200</c> page ever leaves. With an entity tag, a matching <c>If-None-Match</c> answers
-/// 304 without rendering at all. The body goes out with its <c>Content-Length</c>.
+/// 304 without rendering at all. The body goes out with its <c>Content-Length</c>. A <c>HEAD</c> request is rendered too,
+/// so it answers with the status and headers (<c>Content-Length</c> included) that <c>GET</c> would, and no body.
 /// </remarks>
 public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IValueHttpResult, IEndpointMetadataProvider, ICancellableResult
 {
@@ -78,7 +79,11 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
 
     private async Task ExecuteAsync(HttpContext httpContext, CancellationToken cancellationToken)
     {
-        if (!ResultWriter.WriteHead(httpContext, "a template", StatusCode, ContentType, contentLength: null, _etag, lastModified: null))
+        // WriteHead answers false for HEAD as well as for 304/412; HEAD still renders, so that a template that fails or
+        // is missing answers HEAD as it answers GET, and the Content-Length is the GET body's.
+        var head = HttpMethods.IsHead(httpContext.Request.Method);
+        if (!ResultWriter.WriteHead(httpContext, "a template", StatusCode, ContentType, contentLength: null, _etag, lastModified: null)
+            && (!head || httpContext.Response.StatusCode != StatusCode))
         {
             return;
         }
@@ -88,7 +93,7 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
         {
             var renderer = httpContext.RequestServices.GetService<RazorComponentRenderer>() ?? throw new InvalidOperationException(
                 "Razor rendering is not configured. Register it at startup: builder.Services.AddTemplating(o => o.AddRazor()).");
-            await renderer.RenderAsync(_component, _parameters, buffer, cancellationToken);
+            await renderer.RenderAsync(_component, _parameters, buffer, httpContext.RequestServices, cancellationToken);
         }
         else
         {
@@ -97,6 +102,11 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
 
         var chars = buffer.Written;
         httpContext.Response.ContentLength = _encoding.GetByteCount(chars.Span);
+        if (head)
+        {
+            return;
+        }
+
         await RenderedText.WriteAsync(httpContext.Response.BodyWriter, chars, _encoding, cancellationToken);
     }
 

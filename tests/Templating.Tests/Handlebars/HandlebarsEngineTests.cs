@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HandlebarsDotNet;
+using Herald.Templating.Handlebars;
 using Herald.Templating.Tests.Infrastructure;
 
 namespace Herald.Templating.Tests.Handlebars;
@@ -55,17 +56,42 @@ public sealed class HandlebarsEngineTests
     }
 
     [Fact]
+    public async Task RenderAsync_JsonArray_IsReadInPlaceWithLengthIndexAndNesting()
+    {
+        using var folder = new TemplateFolder(("page.hbs",
+            "{{items.length}}|{{#each items}}{{#if @first}}<{{/if}}{{@index}}={{name}}{{#if @last}}>{{else}},{{/if}}{{/each}}" +
+            "|{{items.[1].name}}|{{#each matrix}}[{{#each this}}{{@index}}:{{this}};{{/each}}]{{/each}}|{{#each items as |item i|}}{{i}}{{item.name}}{{/each}}" +
+            "|{{#each empty}}x{{else}}none{{/each}}|{{empty.length}}"));
+        var renderer = Engines.Handlebars(folder.Root);
+        using var document = JsonDocument.Parse("""
+            {"items":[{"name":"a"},{"name":"b"},{"name":"c"}],"matrix":[[1,2],["x"]],"empty":[]}
+            """);
+
+        var html = await renderer.RenderToStringAsync("page", document);
+
+        Assert.Equal("3|<0=a,1=b,2=c>|b|[0:1;1:2;][0:x;]|0a1b2c|none|0", html);
+
+        // Read in place: a template reading an array gets the element itself, not a copy of its items.
+        Assert.IsType<JsonElement>(JsonElementDescriptorProvider.Unwrap(document.RootElement.GetProperty("items")));
+    }
+
+    [Fact]
     public async Task RenderAsync_TemplateNamingMethods_NeverInvokesThem()
     {
         using var folder = new TemplateFolder(("page.hbs",
-            "[{{Delete}}][{{Delete.Length}}][{{#with Delete}}x{{/with}}][{{ToString}}][{{GetType}}][{{#if Delete}}y{{/if}}][{{lookup this \"Delete\"}}][{{Name}}]"));
+            "[{{Delete}}][{{Delete.Length}}][{{#with Delete}}x{{/with}}][{{ToString}}][{{GetType}}][{{#if Delete}}y{{/if}}][{{lookup this \"Delete\"}}][{{Name}}]" +
+            "[{{this}}][{{{this}}}][{{Inner}}][{{Inner.Label}}][{{#each Items}}{{this}},{{/each}}][{{Callback}}][{{Callback.Method.Name}}]" +
+            "[{{Callback.Method.DeclaringType.Assembly.FullName}}][{{#each Callback.Method}}z{{/each}}][{{Kind}}][{{Id}}][{{When}}][{{Link}}][{{Price}}]"));
         var renderer = Engines.Handlebars(folder.Root);
         var model = new Dangerous();
 
         var html = await renderer.RenderToStringAsync("page", model);
 
         Assert.Equal(0, model.Calls);
-        Assert.Equal("[][][][][][][][safe]", html);
+        Assert.Equal(0, model.Inner.Calls);
+        Assert.Equal(
+            "[][][][][][][][safe][][][][inner][inner-item,,,][][][][][Monday][00000000-0000-0000-0000-000000000001][2024-05-06T07:08:09.0000000Z][https://example.com/a?b&#x3D;1&amp;c&#x3D;2][1.25]",
+            html);
     }
 
     [Fact]
@@ -182,44 +208,82 @@ public sealed class HandlebarsEngineTests
     [InlineData("/etc/passwd")]
     [InlineData("./../secret")]
     [InlineData("C:/secret")]
+    [InlineData("..%2Fsecret")]
+    [InlineData("%2e%2e/secret")]
+    [InlineData("..%5Csecret")]
+    [InlineData("%2Fetc%2Fpasswd")]
     public async Task RenderAsync_NameLeavingTheRoot_IsNotFoundAndReadsNothing(string name)
     {
         using var folder = new TemplateFolder(("partials/x.hbs", "x"));
-        using var files = new ObservedFileProvider(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
         var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         var e = await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(name));
 
-        Assert.DoesNotContain("TOP SECRET", e.Message, StringComparison.Ordinal);
         Assert.False(renderer.CanRender(name));
+        Assert.Empty(files.Lookups);
+        Assert.Equal(0, files.Reads);
+        Assert.DoesNotContain("TOP SECRET", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task RenderAsync_AbsolutePathOfAFileOutsideTheRoot_IsNotFound()
+    public void PermissiveFileProvider_DotDot_ReachesTheSecret()
+    {
+        // What the tests above rely on: this provider itself would hand out the file outside the root.
+        using var folder = new TemplateFolder();
+        var files = new PermissiveFileProvider(folder.Root);
+
+        using var reader = new StreamReader(files.GetFileInfo("../secret.hbs").CreateReadStream());
+
+        Assert.Contains("TOP SECRET", reader.ReadToEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RenderAsync_AbsolutePathOfAFileOutsideTheRoot_IsNotFoundAndNeverLookedUp()
     {
         using var folder = new TemplateFolder();
-        var renderer = Engines.Handlebars(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(Path.Combine(folder.Parent, "secret.hbs")));
+        await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(Path.Combine(folder.Parent, "secret")));
+
+        Assert.Empty(files.Lookups);
     }
 
     [Fact]
-    public async Task RenderAsync_PartialNameLeavingTheRoot_IsRefused()
+    public async Task RenderAsync_PartialNameLeavingTheRoot_IsRefusedWithoutLookingItUp()
     {
         using var folder = new TemplateFolder(("page.hbs", "{{> ../../secret}}"));
-        var renderer = Engines.Handlebars(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
 
         var e = await Assert.ThrowsAnyAsync<Exception>(async () => await renderer.RenderToStringAsync("page"));
 
         Assert.DoesNotContain("TOP SECRET", e.ToString(), StringComparison.Ordinal);
+        Assert.All(files.Lookups, path => Assert.DoesNotContain("..", path, StringComparison.Ordinal));
+        Assert.Equal(1, files.Reads);
     }
 
     [Fact]
     public async Task RenderAsync_ConcurrentFirstRequests_CompileOnce()
     {
         using var folder = new TemplateFolder(("page.hbs", "<p>{{n}}</p>"));
-        using var files = new ObservedFileProvider(folder.Root);
+        var files = new PermissiveFileProvider(folder.Root);
         var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        // A read waits until a second read has begun: without single-flight several renders are reading at once and
+        // the gate opens at once, so more than one read is certain. With it, the only read waits out the bound alone.
+        using var secondRead = new ManualResetEventSlim();
+        files.BeforeRead = (_, number) =>
+        {
+            if (number >= 2)
+            {
+                secondRead.Set();
+            }
+
+            secondRead.Wait(TimeSpan.FromSeconds(2));
+        };
         using var start = new ManualResetEventSlim();
 
         var renders = Enumerable.Range(0, 16).Select(i => Task.Run(async () =>
@@ -231,10 +295,67 @@ public sealed class HandlebarsEngineTests
         var pages = await Task.WhenAll(renders).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(Enumerable.Range(0, 16).Select(i => $"<p>{i}</p>"), pages);
-        Assert.Equal(1, files.Reads("page.hbs"));
+        Assert.Equal(1, files.Reads);
 
         await renderer.RenderToStringAsync("page", new { n = 99 });
-        Assert.Equal(1, files.Reads("page.hbs"));
+        Assert.Equal(1, files.Reads);
+    }
+
+    [Fact]
+    public async Task RenderAsync_FirstReadFails_NextRenderReadsAgain()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "<p>{{n}}</p>"));
+        var files = new PermissiveFileProvider(folder.Root);
+        files.BeforeRead = (path, number) =>
+        {
+            if (number == 1)
+            {
+                throw new IOException($"{path} is being saved.");
+            }
+        };
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        await Assert.ThrowsAsync<IOException>(async () => await renderer.RenderToStringAsync("page", new { n = 1 }));
+
+        Assert.Equal("<p>2</p>", await renderer.RenderToStringAsync("page", new { n = 2 }));
+        Assert.Equal(2, files.Reads);
+    }
+
+    [Fact]
+    public async Task RenderAsync_ThousandMissingNames_CacheDoesNotGrowAndALaterFileIsFound()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "page"));
+        var renderer = Engines.Handlebars(folder.Root);
+        var engine = ((Internal.TemplateRenderer)renderer).Engines.OfType<Templating.Handlebars.HandlebarsTemplateEngine>().Single();
+        Assert.Equal("page", await renderer.RenderToStringAsync("page"));
+        var cached = engine.CachedCount;
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var name = $"pages/{i}";
+            await Assert.ThrowsAsync<TemplateNotFoundException>(async () => await renderer.RenderToStringAsync(name));
+            Assert.False(renderer.CanRender(name));
+        }
+
+        Assert.Equal(cached, engine.CachedCount);
+
+        // Asked for while missing, then created: found on the next request, with no change notification to wait for.
+        folder.Write("pages/7.hbs", "seven");
+        Assert.Equal("seven", await renderer.RenderToStringAsync("pages/7"));
+    }
+
+    [Fact]
+    public async Task RenderAsync_SyntaxErrorTwice_ThrowsANewExceptionEachTime()
+    {
+        using var folder = new TemplateFolder(("broken.hbs", "a\nb {{foo"));
+        var renderer = Engines.Handlebars(folder.Root);
+
+        var first = await Assert.ThrowsAsync<TemplateSyntaxException>(async () => await renderer.RenderToStringAsync("broken"));
+        var second = await Assert.ThrowsAsync<TemplateSyntaxException>(async () => await renderer.RenderToStringAsync("broken"));
+
+        Assert.NotSame(first, second);
+        Assert.Equal(("broken.hbs", 2, 8), (second.TemplateName, second.Line, second.Column));
+        Assert.Equal(first.Message, second.Message);
     }
 
     [Fact]
@@ -296,6 +417,26 @@ public sealed class HandlebarsEngineTests
 
         public string Name => "safe";
 
+        public Nested Inner { get; } = new();
+
+        public object[] Items => ["inner-item", Inner, new Nested()];
+
+        public Func<string> Callback => () =>
+        {
+            Calls++;
+            return "called";
+        };
+
+        public DayOfWeek Kind => DayOfWeek.Monday;
+
+        public Guid Id => new("00000000-0000-0000-0000-000000000001");
+
+        public DateTime When => new(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc);
+
+        public Uri Link => new("https://example.com/a?b=1&c=2");
+
+        public decimal Price => 1.25m;
+
         public string Delete()
         {
             Calls++;
@@ -306,6 +447,19 @@ public sealed class HandlebarsEngineTests
         {
             Calls++;
             return "to-string";
+        }
+    }
+
+    public sealed class Nested
+    {
+        public int Calls { get; private set; }
+
+        public string Label => "inner";
+
+        public override string ToString()
+        {
+            Calls++;
+            return "nested-to-string";
         }
     }
 }

@@ -150,16 +150,111 @@ public sealed class TemplateResultTests
     }
 
     [Fact]
-    public async Task Template_Head_SendsHeadersOnly()
+    public async Task Template_Head_SendsGetsStatusAndHeadersWithoutBody()
+    {
+        using var folder = new TemplateFolder(("index.hbs", "<p>{{name}} é</p>"));
+        await using var app = await StartAsync(folder, a => a.MapMethods("/", ["GET", "HEAD"], () => Respond.Template("index", new { name = "Ada" })));
+
+        using var get = await app.Client.GetAsync("/");
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("text/html; charset=utf-8", head.Content.Headers.ContentType?.ToString());
+        Assert.Equal(13, get.Content.Headers.ContentLength);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Template_HeadOfMissingTemplate_Answers500LikeGet()
+    {
+        using var folder = new TemplateFolder();
+        await using var app = await StartAsync(folder, a => a.MapMethods("/", ["GET", "HEAD"], () => Respond.Template("missing")));
+
+        using var get = await app.Client.GetAsync("/");
+        using var head = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, get.StatusCode);
+        Assert.Equal(HttpStatusCode.InternalServerError, head.StatusCode);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Template_HeadWithMatchingIfNoneMatch_Answers304()
     {
         using var folder = new TemplateFolder(("index.hbs", "body"));
-        await using var app = await StartAsync(folder, a => a.MapMethods("/", ["GET", "HEAD"], () => Respond.Template("index")));
+        await using var app = await StartAsync(folder, a => a.MapMethods("/", ["GET", "HEAD"], () => Respond.Template("index", etag: "v1")));
 
-        using var response = await app.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
+        using var request = new HttpRequestMessage(HttpMethod.Head, "/");
+        request.Headers.TryAddWithoutValidation("If-None-Match", "\"v1\"");
+        using var response = await app.Client.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
-        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotModified, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Razor_ScopedService_IsTheRequestsInstance()
+    {
+        using var folder = new TemplateFolder();
+        await using var app = await TestApp.StartAsync(
+            a => a.MapGet("/", (RequestProbe probe, HttpContext context) =>
+            {
+                context.Response.Headers["X-Probe"] = probe.Id.ToString();
+                return Respond.Razor<ProbeView>();
+            }),
+            services => services.AddScoped<RequestProbe>().AddTemplating(o => o.AddRazor()));
+
+        using var first = await app.Client.GetAsync("/");
+        using var second = await app.Client.GetAsync("/");
+
+        Assert.Equal($"<p>{first.Headers.GetValues("X-Probe").Single()}</p>", await first.Content.ReadAsStringAsync());
+        Assert.Equal($"<p>{second.Headers.GetValues("X-Probe").Single()}</p>", await second.Content.ReadAsStringAsync());
+        Assert.NotEqual(first.Headers.GetValues("X-Probe").Single(), second.Headers.GetValues("X-Probe").Single());
+    }
+
+    [Fact]
+    public async Task Template_MappedRazorNameWithScopedService_IsTheRequestsInstance()
+    {
+        using var folder = new TemplateFolder();
+        await using var app = await TestApp.StartAsync(
+            a => a.MapGet("/", (RequestProbe probe, HttpContext context) =>
+            {
+                context.Response.Headers["X-Probe"] = probe.Id.ToString();
+                return Respond.Template("probe");
+            }),
+            services => services.AddScoped<RequestProbe>().AddTemplating(o => o.AddRazor(r => r.Map<ProbeView>("probe"))));
+
+        using var response = await app.Client.GetAsync("/");
+
+        Assert.Equal($"<p>{response.Headers.GetValues("X-Probe").Single()}</p>", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/..%2Fsecret")]
+    [InlineData("/%2e%2e/secret")]
+    [InlineData("/%2e%2e%2fsecret")]
+    [InlineData("/..%5Csecret")]
+    [InlineData("/%2Fetc%2Fpasswd")]
+    [InlineData("/{parent}/secret")]
+    [InlineData("/{parent}%2Fsecret")]
+    public async Task Template_CatchAllNameLeavingTheRoot_AnswersLikeAMissingTemplateAndReadsNothing(string path)
+    {
+        using var folder = new TemplateFolder(("page.hbs", "page"));
+        var files = new PermissiveFileProvider(folder.Root);
+        await using var app = await StartAsync(folder, a => a.MapGet("/{**name}", (string name) => Respond.Template(name)), h => h.FileProvider = files);
+        Assert.Equal("page", await app.Client.GetStringAsync("/page"));
+
+        // Sent as written: HttpClient would otherwise decode %2e and remove the dot segments itself.
+        var target = new Uri(app.Client.BaseAddress!.GetLeftPart(UriPartial.Authority) + path.Replace("{parent}", "/" + folder.Parent.TrimStart('/'), StringComparison.Ordinal), new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+        using var response = await app.Client.GetAsync(target);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("TOP SECRET", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.All(files.Lookups, p => Assert.True(p is "page.hbs" or "secret.hbs" or "secret.handlebars", $"Looked up '{p}'."));
+        Assert.Equal(1, files.Reads);
     }
 
     [Fact]

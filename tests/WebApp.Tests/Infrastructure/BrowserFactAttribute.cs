@@ -11,9 +11,16 @@ public sealed class BrowserFactAttribute : FactAttribute
 
     public BrowserFactAttribute()
     {
-        if (!File.Exists(ChromiumPath) && Environment.GetEnvironmentVariable("HERALD_REQUIRE_TOOLS") != "1")
+        if (!File.Exists(ChromiumPath) && !ToolsRequired)
         {
-            Skip = $"Chromium is not installed at {ChromiumPath}. Install it with 'sudo apt-get install chromium' (Debian) to run the browser tests.";
+            Skip = MissingMessage(ChromiumPath);
         }
     }
+
+    /// <summary>Whether missing tools fail the run rather than skip (<c>HERALD_REQUIRE_TOOLS=1</c>, as CI sets it).</summary>
+    public static bool ToolsRequired => Environment.GetEnvironmentVariable("HERALD_REQUIRE_TOOLS") == "1";
+
+    /// <summary>What to say when Chromium is not at <paramref name="path"/>: where it was looked for and how to install it.</summary>
+    public static string MissingMessage(string path) =>
+        $"Chromium is not installed at {path}. Install it with 'sudo apt-get install chromium' (Debian) to run the browser tests.";
 }

@@ -18,9 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(BrowserFactAttribute.ChromiumPath))
+        if (!EnsureBrowser(BrowserFactAttribute.ChromiumPath, BrowserFactAttribute.ToolsRequired))
         {
-            // The tests using this fixture are skipped (or, in CI, fail with the reason below).
+            // The tests using this fixture are skipped.
             return;
         }
 
@@ -35,6 +35,23 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    /// <summary>
+    /// Whether the browser at <paramref name="path"/> can be started; when it is missing and tools are required, fails
+    /// the class here with how to install it, rather than leaving each test to stumble on a browser that never started.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Thrown when the browser is missing and <paramref name="required"/> is set.</exception>
+    public static bool EnsureBrowser(string path, bool required)
+    {
+        if (File.Exists(path))
+        {
+            return true;
+        }
+
+        return required
+            ? throw new InvalidOperationException(BrowserFactAttribute.MissingMessage(path) + " HERALD_REQUIRE_TOOLS=1 makes the browser tests required.")
+            : false;
     }
 
     public async Task DisposeAsync()
