@@ -24,6 +24,8 @@ public static class HomePage
         new("GET", "/etag", "ETag: \"7c876b7e\" and Custom-Header; If-None-Match: \"7c876b7e\" answers 304"),
         new("GET", "/cookie", "Set-Cookie: yummy_cookie=choco with HttpOnly and SameSite=Lax (AppendCookie)"),
         new("GET", "/redirect", "301 to /moved, which answers Moved content (Respond.Redirect)"),
+        new("GET", "/client", "the HTTP client calling the routes above: a typed Herald client with resilience and a cache (Herald.Client)"),
+        new("GET", "/time", "the server's time with Cache-Control: max-age=60, which /client's cache keeps"),
     ];
 
     /// <summary>Renders the page into the builder's <c>&lt;html&gt;</c> element.</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using Herald.Responses;
 using Herald.Templating;
 using WebApp;
+using WebApp.ClientDemo;
 using WebApp.Components;
 using WebApp.Products;
 
@@ -18,6 +19,9 @@ builder.Services.AddTemplating(o => o
     .AddHandlebars(h => h.AddSampleHelpers())
     .AddRazor(r => r.Map<RazorPage>("razor")));
 builder.Services.AddSingleton<CustomerStore>();
+
+// The HTTP client: /client calls this app's own routes through a typed Herald client (ClientDemo/).
+builder.Services.AddClientDemo();
 
 var app = builder.Build();
 
@@ -107,5 +111,8 @@ app.MapGet("/cookie", (HttpContext context) =>
 // respondRedirect("/moved", permanent = true)
 app.MapGet("/redirect", () => Respond.Redirect("/moved", permanent: true));
 app.MapGet("/moved", () => Respond.Text("Moved content"));
+
+// The HTTP client calling the routes above: status, reason, elapsed time, cache status, attempts, redirects.
+app.MapClientDemo();
 
 app.Run();
