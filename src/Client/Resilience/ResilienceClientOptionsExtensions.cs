@@ -23,6 +23,11 @@ public static class ResilienceClientOptionsExtensions
     /// Retries failed calls (by default idempotent ones, after a transport error, an attempt timeout, or 408, 429, 500,
     /// 502, 503, 504), waiting with backoff and honouring <c>Retry-After</c>. See <see cref="RetryOptions"/>.
     /// </summary>
+    /// <remarks>
+    /// Each retry sends the request body again. A read-once body (a stream that cannot seek) is copied as it is first
+    /// sent, up to <see cref="HeraldClientOptions.MaxReplayBufferBytes"/>, and replayed from the copy; a larger one is
+    /// not retried, and the call fails with <see cref="HeraldRetryException"/> saying so.
+    /// </remarks>
     /// <param name="options">The client options.</param>
     /// <param name="configure">Changes the retry options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The client options, for chaining.</returns>

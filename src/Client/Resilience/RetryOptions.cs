@@ -7,6 +7,14 @@ namespace Herald.Client;
 /// often, how long to wait, and which outcomes are retried. The defaults retry idempotent calls that failed in the
 /// transport or timed out, or were answered 408, 429, 500, 502, 503 or 504, honouring <c>Retry-After</c>.
 /// </summary>
+/// <remarks>
+/// Every attempt sends the whole request body again. Bytes, strings, JSON, forms, files and stream factories are
+/// simply sent again. A body that can be read once only (a stream that cannot seek) is copied while it is first sent,
+/// up to <see cref="HeraldClientOptions.MaxReplayBufferBytes"/> (1 MiB by default), and the copy is what later attempts
+/// send. A read-once body larger than that is not retried: the call fails with <see cref="HeraldRetryException"/>,
+/// whose message says the body could not be sent again and what to change (send it as bytes, a file or a stream
+/// factory, or raise <see cref="HeraldClientOptions.MaxReplayBufferBytes"/>).
+/// </remarks>
 public sealed class RetryOptions
 {
     /// <summary>The longest <see cref="Delay"/> and <see cref="MaxDelay"/> allowed: one day.</summary>

@@ -36,6 +36,40 @@ public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<Cach
     }
 
     [Fact]
+    public async Task Get_ResponsesOverTheMemoryStoreBound_EvictTheLeastRecentlyUsed()
+    {
+        var clock = CacheClients.Clock();
+
+        // What one response costs in the store (its entry and URL record, keys included), measured rather than assumed;
+        // every URL here has the same length and every body too, so each costs the same.
+        var probe = new MemoryHttpCacheStore();
+        using (var measuring = CacheClients.Create(clock, o => o.Store = probe))
+        {
+            Assert.Equal(HttpCacheStatus.Miss, await StatusOfAsync(measuring, server.On("Cache-Control", "max-age=600")));
+        }
+
+        var cost = probe.Size;
+        Assert.True(cost > 0);
+        var store = new MemoryHttpCacheStore(sizeLimitBytes: (cost * 2) + (cost / 2)); // room for two, not three
+        using var client = CacheClients.Create(clock, o => o.Store = store);
+        var a = server.On("Cache-Control", "max-age=600");
+        var b = server.On("Cache-Control", "max-age=600");
+        var c = server.On("Cache-Control", "max-age=600");
+
+        Assert.Equal(HttpCacheStatus.Miss, await StatusOfAsync(client, a));
+        Assert.Equal(HttpCacheStatus.Miss, await StatusOfAsync(client, b));
+        Assert.Equal(HttpCacheStatus.Hit, await StatusOfAsync(client, a)); // a is now used more recently than b
+        Assert.Equal(HttpCacheStatus.Miss, await StatusOfAsync(client, c)); // storing c pushes b out
+        Assert.InRange(store.Size, 0, store.SizeLimitBytes);
+
+        Assert.Equal(HttpCacheStatus.Hit, await StatusOfAsync(client, a));
+        Assert.Equal(HttpCacheStatus.Hit, await StatusOfAsync(client, c));
+        Assert.Equal(HttpCacheStatus.Miss, await StatusOfAsync(client, b));
+        Assert.Equal((1, 2, 1), (server.Hits(a), server.Hits(b), server.Hits(c))); // only b reached the server again
+        Assert.InRange(store.Size, 0, store.SizeLimitBytes);
+    }
+
+    [Fact]
     public async Task Post_OnOneClient_InvalidatesTheSharedEntryForTheOther()
     {
         var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
@@ -118,6 +152,13 @@ public sealed class HttpCacheStoreTests(CacheServer server) : IClassFixture<Cach
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(0, server.Hits(url));
+    }
+
+    private static async Task<HttpCacheStatus> StatusOfAsync(HeraldClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        Assert.Equal(200, response.Status);
+        return response.CacheStatus;
     }
 
     private sealed class BrokenStore : IHttpCacheStore

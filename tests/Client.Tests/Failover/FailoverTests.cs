@@ -39,6 +39,25 @@ public sealed class FailoverTests : IAsyncLifetime
         Assert.Contains("503 Service Unavailable", failure.Reason);
     }
 
+    [Theory]
+    [InlineData(501, "501 Not Implemented")]
+    [InlineData(502, "502 Bad Gateway")]
+    [InlineData(504, "504 Gateway Timeout")]
+    public async Task SendAsync_FirstTargetAnswersADefaultFailoverStatus_TheNextServes(int status, string reason)
+    {
+        _a.Status = status;
+        using var client = Client(_a.Target, _b.Target); // default options: only the targets
+
+        using var response = await client.GetAsync("orders/7");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("b GET /api/orders/7", response.Body);
+        Assert.Equal((1, 1), (_a.Hits, _b.Hits));
+        var failure = Assert.Single(response.FailedTargets);
+        Assert.Equal((TargetFailureKind.Status, status, _a.Target), (failure.Kind, failure.Status, failure.Target));
+        Assert.Contains(reason, failure.Reason);
+    }
+
     [Fact]
     public async Task SendAsync_FirstTargetRefusesConnection_TheNextServes()
     {

@@ -325,6 +325,66 @@ public sealed class RetryTests(ResilienceServer fixture) : IClassFixture<Resilie
     }
 
     [Fact]
+    public async Task GetAsync_ConstantBackoffWithJitter_DelaysDifferBetweenAttemptsWithinAQuarterOfTheDelay()
+    {
+        // Polly spreads a constant (or linear) delay uniformly over ±25% of it. 20 delays drawn from a continuous
+        // range are all equal only if the random source is broken, so this cannot fail by chance.
+        const int retries = 20;
+        var clock = new ArmingClock();
+        var script = fixture.NewScript();
+        for (var i = 0; i < retries; i++)
+        {
+            script.Status(503);
+        }
+
+        using var client = Client(o => o.AddRetry(r =>
+        {
+            r.MaxRetryAttempts = retries;
+            r.Backoff = RetryBackoff.Constant;
+            r.Delay = TimeSpan.FromSeconds(1);
+        }), clock);
+
+        var call = client.GetAsync(script.Path);
+        for (var i = 1; i <= retries; i++)
+        {
+            await clock.WaitForArmedDelaysAsync(i);
+            clock.Advance(clock.ArmedDelays[^1]);
+        }
+
+        using var response = await call.WaitAsync(SignalServer.Guard);
+        Assert.Equal(retries + 1, response.Attempts);
+        Assert.Equal(retries, clock.ArmedDelays.Count);
+        Assert.All(clock.ArmedDelays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(1250)));
+        Assert.True(clock.ArmedDelays.Distinct().Count() > 1, $"All {retries} delays were {clock.ArmedDelays[0]}: no jitter.");
+    }
+
+    [Fact]
+    public async Task GetAsync_ExponentialBackoffWithJitter_FirstDelayDiffersBetweenCalls()
+    {
+        // The default backoff with jitter is Polly's decorrelated jitter: the first delay falls anywhere from 0 to
+        // about 1.38 times Delay (2^t·tanh(√(4t))/1.4 for t in [0, 1)). 20 calls whose first waits are all equal
+        // would mean no jitter at all.
+        const int calls = 20;
+        var clock = new ArmingClock();
+        using var client = Client(o => o.AddRetry(r => r.Delay = TimeSpan.FromSeconds(1)), clock);
+
+        for (var i = 1; i <= calls; i++)
+        {
+            var script = fixture.NewScript().Status(503);
+            var call = client.GetAsync(script.Path);
+            await clock.WaitForArmedDelaysAsync(i);
+            clock.Advance(clock.ArmedDelays[^1]);
+
+            using var response = await call.WaitAsync(SignalServer.Guard);
+            Assert.Equal(2, response.Attempts);
+        }
+
+        Assert.Equal(calls, clock.ArmedDelays.Count);
+        Assert.All(clock.ArmedDelays, d => Assert.InRange(d, TimeSpan.Zero, TimeSpan.FromSeconds(1.4)));
+        Assert.True(clock.ArmedDelays.Distinct().Count() > 1, $"All {calls} first delays were {clock.ArmedDelays[0]}: no jitter.");
+    }
+
+    [Fact]
     public async Task PutAsync_ReadOnceBodyLargerThanReplayCap_IsNotRetriedAndSaysSo()
     {
         var script = fixture.NewScript().Status(503);

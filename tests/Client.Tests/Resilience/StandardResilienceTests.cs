@@ -28,6 +28,35 @@ public sealed class StandardResilienceTests(ResilienceServer fixture) : IClassFi
     }
 
     [Fact]
+    public async Task GetAsync_StandardUnderABurstOf503_CircuitOpensAtItsDefaultsAndFailsFast()
+    {
+        // The circuit breaker's defaults (10% over 30 s, at least 100 attempts) as they are; only the retry waits are
+        // zero, so the burst needs no clock moves. Each call makes 4 attempts (3 retries), each one counted.
+        var clock = new ArmingClock();
+        var script = fixture.NewScript();
+        for (var i = 0; i < 100; i++)
+        {
+            script.Status(503);
+        }
+
+        using var client = Client(clock, o => o.AddStandardResilience(s => s.Retry.Delay = TimeSpan.Zero));
+
+        for (var call = 1; call <= 25; call++)
+        {
+            using var response = await client.GetAsync(script.Path, r => r.ThrowOnError(false));
+            Assert.Equal(503, response.Status);
+            Assert.Equal(4, response.Attempts);
+
+            // 96 failed attempts are still below the minimum throughput; the 100th opens the circuit.
+            Assert.Equal(call < 25 ? CircuitBreakerState.Closed : CircuitBreakerState.Open, client.GetCircuitState());
+        }
+
+        var refused = await Assert.ThrowsAsync<CircuitOpenException>(() => client.GetAsync(script.Path));
+        Assert.Equal(TimeSpan.FromSeconds(5), refused.RetryAfter);
+        Assert.Equal(100, script.Arrivals.Count); // failed fast: the server saw nothing more
+    }
+
+    [Fact]
     public async Task GetAsync_StandardThenAddRetry_ConfiguresTheSameRetry()
     {
         var script = fixture.NewScript().Status(503).Status(503);
