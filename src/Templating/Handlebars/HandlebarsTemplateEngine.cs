@@ -117,7 +117,7 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
         {
             var lazy = _cache.GetOrAdd(name, static (n, self) => new Lazy<CompiledTemplate>(() => self.Compile(n), LazyThreadSafetyMode.ExecutionAndPublication), this);
             var compiled = lazy.Value;
-            if (!compiled.Token.HasChanged)
+            if (!compiled.IsStale)
             {
                 return compiled;
             }
@@ -243,10 +243,38 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     }
 
     /// <summary>One compilation: the template, or why there is none, and the token that says when to compile again.</summary>
-    private sealed record CompiledTemplate(
-        HandlebarsTemplate<TextWriter, object, object>? Template,
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error,
-        IChangeToken Token);
+    private sealed class CompiledTemplate
+    {
+        private readonly bool _poll;
+        private volatile bool _stale;
+
+        public CompiledTemplate(
+            HandlebarsTemplate<TextWriter, object, object>? template,
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo? error,
+            IChangeToken token)
+        {
+            Template = template;
+            Error = error;
+            Token = token;
+
+            // Every render asks whether the entry is current, so a token that calls back flips a flag once instead of
+            // being asked on each render (a custom provider's HasChanged may stat the file). Tokens that cannot call
+            // back are asked each time, as their contract requires.
+            _poll = !token.ActiveChangeCallbacks;
+            if (!_poll)
+            {
+                token.RegisterChangeCallback(static state => ((CompiledTemplate)state!)._stale = true, this);
+            }
+        }
+
+        public HandlebarsTemplate<TextWriter, object, object>? Template { get; }
+
+        public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Error { get; }
+
+        public IChangeToken Token { get; }
+
+        public bool IsStale => _stale || (_poll && Token.HasChanged);
+    }
 
     private sealed class PartialResolver(HandlebarsTemplateEngine engine) : IPartialTemplateResolver
     {
