@@ -37,9 +37,10 @@ public class ProductsBenchmarks
             .BuildServiceProvider();
         _handlebars = _services.GetRequiredService<ITemplateRenderer>();
         _razor = _services.GetRequiredService<RazorComponentRenderer>();
-        Check(Baseline());
-        Check(Handlebars().AsTask().GetAwaiter().GetResult());
-        Check(Razor().GetAwaiter().GetResult());
+        var expected = Baseline();
+        Check(expected);
+        Same(nameof(Handlebars), expected, Handlebars().AsTask().GetAwaiter().GetResult());
+        Same(nameof(Razor), expected, Razor().GetAwaiter().GetResult());
     }
 
     [GlobalCleanup]
@@ -50,7 +51,7 @@ public class ProductsBenchmarks
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         var encoder = HtmlEncoder.Default;
-        writer.Write("<ul id='products'>\n");
+        writer.Write("<ul id=\"products\">\n");
         foreach (var product in Workload.Products)
         {
             writer.Write("    <li>\n      <h2>");
@@ -81,6 +82,19 @@ public class ProductsBenchmarks
         await _razor.RenderAsync<ProductsList>(_parameters, writer);
         return writer.ToString();
     }
+
+    /// <summary>The engines are only compared if they write exactly what the baseline writes, whitespace included.</summary>
+    private static void Same(string engine, string expected, string actual)
+    {
+        if (!string.Equals(expected, actual, StringComparison.Ordinal))
+        {
+            var at = expected.AsSpan().CommonPrefixLength(actual);
+            throw new InvalidOperationException(
+                $"{engine} did not write the baseline's page: they differ at character {at} of {expected.Length}.\nExpected: {Excerpt(expected, at)}\nActual:   {Excerpt(actual, at)}");
+        }
+    }
+
+    private static string Excerpt(string text, int at) => text.Substring(Math.Max(0, at - 20), Math.Min(text.Length, at + 40) - Math.Max(0, at - 20)).ReplaceLineEndings("\\n");
 
     private static void Check(string html)
     {

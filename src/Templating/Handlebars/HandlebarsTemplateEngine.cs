@@ -131,7 +131,7 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
                 throw;
             }
 
-            if (!compiled.Token.HasChanged)
+            if (!compiled.IsStale)
             {
                 return compiled;
             }
@@ -274,10 +274,39 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     }
 
     /// <summary>One compilation: the template, or why there is none, and the token that says when to compile again.</summary>
-    private sealed record CompiledTemplate(
-        HandlebarsTemplate<TextWriter, object, object>? Template,
-        SyntaxError? Error,
-        IChangeToken Token);
+    private sealed class CompiledTemplate
+    {
+        private readonly bool _poll;
+        private volatile bool _stale;
+
+        public CompiledTemplate(
+            HandlebarsTemplate<TextWriter, object, object>? template,
+            SyntaxError? error,
+            IChangeToken token)
+        {
+            Template = template;
+            Error = error;
+            Token = token;
+
+            // Every render asks whether the entry is current, so a token that calls back flips a flag once instead of
+            // being asked on each render (a custom provider's HasChanged may stat the file). Tokens that cannot call
+            // back are asked each time, as their contract requires.
+            _poll = !token.ActiveChangeCallbacks;
+            if (!_poll)
+            {
+                token.RegisterChangeCallback(static state => ((CompiledTemplate)state!)._stale = true, this);
+            }
+        }
+
+        public HandlebarsTemplate<TextWriter, object, object>? Template { get; }
+
+        public SyntaxError? Error { get; }
+
+        public IChangeToken Token { get; }
+
+        public bool IsStale => _stale || (_poll && Token.HasChanged);
+    }
+
 
     /// <summary>
     /// A cached syntax error, thrown as a new exception each time: one exception object thrown to concurrent requests

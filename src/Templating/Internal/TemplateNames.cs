@@ -35,9 +35,11 @@ internal static class TemplateNames
             }
         }
 
-        foreach (var segment in name.Split('/'))
+        // Checked on every render, so the segments are walked as spans rather than split into new strings.
+        foreach (var range in name.AsSpan().Split('/'))
         {
-            if (segment.Length == 0 || segment == "." || segment == "..")
+            var segment = name.AsSpan(range);
+            if (segment.Length == 0 || segment is "." or "..")
             {
                 return $"'{name}' is not a valid template name: it has an empty, '.' or '..' segment, and a template cannot be read from outside the template root.";
             }

@@ -375,6 +375,28 @@ public sealed class HandlebarsEngineTests
     }
 
     [Fact]
+    public async Task RenderAsync_TokenThatCallsBack_IsNotPolledPerRenderAndStillRecompiles()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "v1 {{n}}"));
+        using var files = new SignalledFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h => h.FileProvider = files));
+
+        for (var n = 0; n < 3; n++)
+        {
+            Assert.Equal($"v1 {n}", await renderer.RenderToStringAsync("page", new { n }));
+        }
+
+        Assert.Equal(0, files.Polls);
+
+        folder.Write("page.hbs", "v2 {{n}}");
+        files.Fire();
+
+        Assert.Equal("v2 3", await renderer.RenderToStringAsync("page", new { n = 3 }));
+        Assert.Equal("v2 4", await renderer.RenderToStringAsync("page", new { n = 4 }));
+        Assert.Equal(0, files.Polls);
+    }
+
+    [Fact]
     public async Task RenderAsync_PartialRewritten_IsRecompiledForEveryTemplate()
     {
         using var folder = new TemplateFolder(("page.hbs", "[{{> part}}]"), ("partials/part.hbs", "old"));
