@@ -32,7 +32,7 @@ PAIRS=(
   "file 10 MiB|/file-10m/herald|/file-10m/raw||0.97"
   "HTML builder vs constant string|/html-builder/herald|/html-builder/raw||-"
   "HTML string|/html-string/herald|/html-string/raw||0.97"
-  # Templates: "template page vs hand-written HTML|/template/herald|/template/raw||-" once Herald.Templating lands.
+  "template page vs hand-written HTML|/template/herald|/template/raw||-"
 )
 
 if ! command -v wrk >/dev/null 2>&1; then

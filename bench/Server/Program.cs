@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using Herald.Bench.Server;
 using Herald.Responses;
+using Herald.Templating;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -15,6 +16,15 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, p
 // JSON first (the default for no Accept and */*), XML beside it as most negotiating apps have; both JSON endpoints use
 // the app's JsonOptions, so they serialize with the same options.
 builder.Services.AddContentNegotiation(o => o.AddJson().AddXml());
+
+// The template pair: Handlebars from bench/Server/templates (compiled once, not watched, as a deployed app would run).
+builder.Services.AddTemplating(o => o.AddHandlebars(h =>
+{
+    h.RootPath = Path.Combine(AppContext.BaseDirectory, "templates");
+    h.WatchForChanges = false;
+    h.AddHelper("truncate", (writer, context, arguments) =>
+        writer.Write(ProductsWorkload.Truncate(arguments[0]?.ToString() ?? "", Convert.ToInt32(arguments[1], System.Globalization.CultureInfo.InvariantCulture))));
+}));
 
 var app = builder.Build();
 
@@ -54,7 +64,14 @@ app.MapGet("/html-builder/raw", () => Results.Content(pageHtml, HtmlContentType)
 app.MapGet("/html-string/herald", () => Respond.Html(pageHtml));
 app.MapGet("/html-string/raw", () => Results.Content(pageHtml, HtmlContentType));
 
-// Templates: a template page at /template/herald beside the same HTML written by hand at /template/raw goes here
-// once Herald.Templating lands (bench/Templates holds the engine benchmarks); bench/server.sh lists its pair already.
+// A template page beside the same HTML written by hand, each rendered per request (bench/Templates measures the
+// engines alone, without HTTP).
+app.MapGet("/template/herald", () => Respond.Template("products", ProductsWorkload.Model));
+app.MapGet("/template/raw", () =>
+{
+    var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+    ProductsWorkload.Write(writer);
+    return Results.Content(writer.ToString(), HtmlContentType);
+});
 
 await app.RunAsync();
