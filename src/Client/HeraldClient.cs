@@ -274,10 +274,11 @@ public sealed class HeraldClient : IDisposable
             ScopedCredentials.EnterCall(message.RequestUri!);
         }
         using var timeoutSource = timeout == System.Threading.Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, time);
-        using var linked = timeoutSource is null
+        // A caller's token that can never fire needs no linking: the timeout's own token is the call's token.
+        using var linked = timeoutSource is null || !cancellationToken.CanBeCanceled
             ? null
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
-        var token = linked?.Token ?? cancellationToken;
+        var token = linked?.Token ?? timeoutSource?.Token ?? cancellationToken;
 
         var started = time.GetTimestamp();
         HeraldResponse? response = null;
