@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Herald.Templating;
 
@@ -10,7 +11,8 @@ namespace Herald.Templating;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Put <c>@inherits Herald.Templating.RazorSlice&lt;TModel&gt;</c> in a <c>_ViewImports.cshtml</c> next to the slices and
+/// Put <c>@inherits Herald.Templating.RazorSlice&lt;TModel&gt;</c> and <c>@removeTagHelper *, Microsoft.AspNetCore.Mvc.Razor</c>
+/// (MVC's default tag helpers for <c>&lt;head&gt;</c>, <c>&lt;body&gt;</c> and <c>~/</c> URLs) in a <c>_ViewImports.cshtml</c> next to the slices and
 /// <c>@model MyModel</c> at the top of each slice (a slice without <c>@model</c> gets a <c>dynamic</c> model), and set
 /// <c>&lt;AddRazorSupportForMvc&gt;true&lt;/AddRazorSupportForMvc&gt;</c> in the project, so the SDK compiles <c>.cshtml</c> files.
 /// The generated class is named after the file's path (<c>Slices/Products.cshtml</c> becomes <c>Slices_Products</c>) in
@@ -32,6 +34,11 @@ namespace Herald.Templating;
 /// </remarks>
 public abstract class RazorSlice
 {
+    // MVC's default imports add its <head>, <body> and ~/ URL tag helpers to every .cshtml; a slice has no view context
+    // to run them in, so the project's _ViewImports.cshtml removes them.
+    private const string TagHelpersNotSupported =
+        "Tag helpers are not supported in a Razor slice. Add '@removeTagHelper *, Microsoft.AspNetCore.Mvc.Razor' to the slices' _ViewImports.cshtml (MVC adds its <head>, <body> and ~/ URL tag helpers by default), and remove any @addTagHelper.";
+
     // Hand-written rather than taken from the RazorSlices package, which does not restore from this package source: it
     // is the small set of members the Razor SDK's generated code calls, writing to a TextWriter. Nothing is buffered
     // here; TemplateResult buffers the whole page so that a failing slice never sends half of one.
@@ -258,6 +265,29 @@ public abstract class RazorSlice
     [Obsolete("@section is not supported in a Razor slice: render the part with RenderPartialAsync, or pass it in the model.", error: true)]
     protected void DefineSection(string name, Func<Task> section) =>
         throw new NotSupportedException("@section is not supported in a Razor slice.");
+
+    /// <summary>Not supported in a slice: a compile error explains it when a tag helper matches an element.</summary>
+    /// <typeparam name="TTagHelper">The tag helper.</typeparam>
+    /// <returns>Never returns.</returns>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    [Obsolete(TagHelpersNotSupported, error: true)]
+    protected TTagHelper CreateTagHelper<TTagHelper>()
+        where TTagHelper : ITagHelper =>
+        throw new NotSupportedException(TagHelpersNotSupported);
+
+    /// <summary>Not supported in a slice: a compile error explains it when a tag helper matches an element.</summary>
+    /// <param name="encoder">The tag helper's encoder.</param>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    [Obsolete(TagHelpersNotSupported, error: true)]
+    protected void StartTagHelperWritingScope(HtmlEncoder encoder) =>
+        throw new NotSupportedException(TagHelpersNotSupported);
+
+    /// <summary>Not supported in a slice: a compile error explains it when a tag helper matches an element.</summary>
+    /// <returns>Never returns.</returns>
+    /// <exception cref="NotSupportedException">Always.</exception>
+    [Obsolete(TagHelpersNotSupported, error: true)]
+    protected TagHelperContent EndTagHelperWritingScope() =>
+        throw new NotSupportedException(TagHelpersNotSupported);
 
     private void WriteFormattable(ISpanFormattable value)
     {

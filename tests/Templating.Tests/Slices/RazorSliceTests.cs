@@ -63,6 +63,16 @@ public sealed class RazorSliceTests
     }
 
     [Fact]
+    public async Task RenderAsync_WholeDocument_WritesHeadBodyAndUrlsAsMarkup()
+    {
+        var slice = new Slices_Pages_Document { Model = "A & B" };
+
+        var html = await slice.RenderToStringAsync();
+
+        Assert.Equal("<!DOCTYPE html>\n<html lang=\"en\"><head><title>A &amp; B</title></head><body><a href=\"~/home\">home</a><img src=\"~/logo.png\"></body></html>\n", html);
+    }
+
+    [Fact]
     public async Task RenderPartialAsync_NestedSlices_RenderInPlace()
     {
         var slice = new Slices_Pages_Page { Model = new SliceModel("<Title>", Count: 3) };
