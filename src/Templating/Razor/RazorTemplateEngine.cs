@@ -39,7 +39,7 @@ internal sealed class RazorTemplateEngine : ITemplateEngine
             name,
             [_components.Count == 0 && _slices.Count == 0
                 ? "Razor: nothing is mapped (map a component with o.AddRazor(r => r.Map<MyPage>(\"name\")) or a slice with r.MapSlice<MySlice>(\"name\"))"
-                : $"Razor components and slices mapped by name ({string.Join(", ", _components.Keys.Concat(_slices.Keys).Order(StringComparer.OrdinalIgnoreCase))})"]);
+                : $"Razor {Mapped()} mapped by name ({string.Join(", ", _components.Keys.Concat(_slices.Keys).Order(StringComparer.OrdinalIgnoreCase))})"]);
 
         var parameters = model switch
         {
@@ -49,6 +49,13 @@ internal sealed class RazorTemplateEngine : ITemplateEngine
         };
         await _renderer.RenderAsync(component, parameters, writer, cancellationToken);
     }
+
+    private string Mapped() => (_components.Count, _slices.Count) switch
+    {
+        (_, 0) => "components",
+        (0, _) => "slices",
+        _ => "components and slices",
+    };
 
     private Type? FindComponent(string name) => Find(_components, name, ComponentExtension);
 

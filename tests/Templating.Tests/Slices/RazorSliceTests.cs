@@ -143,6 +143,19 @@ public sealed class RazorSliceTests
     }
 
     [Fact]
+    public async Task Template_UnmappedName_ListsTheMappedComponentsAndSlices()
+    {
+        await using var services = new ServiceCollection().AddLogging()
+            .AddTemplating(o => o.AddRazor(r => r.MapSlice<Slices_Pages_Encoded>("encoded").Map<Plain>()))
+            .BuildServiceProvider();
+        var renderer = services.GetRequiredService<ITemplateRenderer>();
+
+        var e = await Assert.ThrowsAsync<TemplateNotFoundException>(() => renderer.RenderToStringAsync("other").AsTask());
+
+        Assert.Equal(["Razor components and slices mapped by name (encoded, Plain)"], e.SearchedLocations);
+    }
+
+    [Fact]
     public void MapSlice_NameTakenByAComponent_Throws()
     {
         var e = Assert.Throws<ArgumentException>(() => Engines.Create(o => o.AddRazor(r => r.Map<Plain>("page").MapSlice<Slices_Pages_Static>("page"))));
