@@ -7,7 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Herald.Bench.Templates;
 
 /// <summary>
-/// The products page rendered by Handlebars and by Razor (HtmlRenderer) through Herald.Templating, against a
+/// The products page rendered by Handlebars, by Razor components (HtmlRenderer) and by a Razor slice (a compiled
+/// <c>.cshtml</c>, rendered by name through the template renderer) through Herald.Templating, against a
 /// hand-written <see cref="TextWriter"/> baseline that encodes the same values: each renders to a fresh
 /// <see cref="StringWriter"/> and returns the string, as Fluid's benchmark does.
 /// </summary>
@@ -17,7 +18,7 @@ public class ProductsBenchmarks
     private readonly Dictionary<string, object?> _parameters = new() { ["Products"] = Workload.Products };
     private readonly object _model = new { products = Workload.Products };
     private ServiceProvider _services = null!;
-    private ITemplateRenderer _handlebars = null!;
+    private ITemplateRenderer _renderer = null!;
     private RazorComponentRenderer _razor = null!;
 
     [GlobalSetup]
@@ -33,14 +34,15 @@ public class ProductsBenchmarks
                     h.AddHelper("truncate", (writer, context, arguments) =>
                         writer.Write(Workload.Truncate(arguments[0]?.ToString() ?? "", Convert.ToInt32(arguments[1], CultureInfo.InvariantCulture))));
                 })
-                .AddRazor())
+                .AddRazor(r => r.MapSlice<ProductsSlice>("products-slice")))
             .BuildServiceProvider();
-        _handlebars = _services.GetRequiredService<ITemplateRenderer>();
+        _renderer = _services.GetRequiredService<ITemplateRenderer>();
         _razor = _services.GetRequiredService<RazorComponentRenderer>();
         var expected = Baseline();
         Check(expected);
         Same(nameof(Handlebars), expected, Handlebars().AsTask().GetAwaiter().GetResult());
         Same(nameof(Razor), expected, Razor().GetAwaiter().GetResult());
+        Same(nameof(RazorSlice), expected, RazorSlice().AsTask().GetAwaiter().GetResult());
     }
 
     [GlobalCleanup]
@@ -71,7 +73,7 @@ public class ProductsBenchmarks
     public async ValueTask<string> Handlebars()
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
-        await _handlebars.RenderAsync("products", _model, writer, CancellationToken.None);
+        await _renderer.RenderAsync("products", _model, writer, CancellationToken.None);
         return writer.ToString();
     }
 
@@ -80,6 +82,22 @@ public class ProductsBenchmarks
     {
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         await _razor.RenderAsync<ProductsList>(_parameters, writer);
+        return writer.ToString();
+    }
+
+    [Benchmark]
+    public async ValueTask<string> RazorSlice()
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await _renderer.RenderAsync("products-slice", Workload.Products, writer, CancellationToken.None);
+        return writer.ToString();
+    }
+
+    [Benchmark]
+    public async ValueTask<string> RazorSliceDirect()
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await new ProductsSlice { Model = Workload.Products }.RenderAsync(writer);
         return writer.ToString();
     }
 

@@ -14,6 +14,7 @@ public static class HomePage
         new("GET", "/razor", "a Razor component page with a layout and a child component (Respond.Template)"),
         new("GET", "/products", "100 products rendered by Handlebars (the templates benchmark's workload)"),
         new("GET", "/products/razor", "the same 100 products rendered by a Razor component (Respond.Razor)"),
+        new("GET", "/products/slice", "the same 100 products rendered by a Razor slice, a compiled .cshtml (Respond.Slice)"),
         new("GET", "/customer/1", "Customer(1, \"Jet\", \"Brains\") negotiated: an HTML page for a browser, JSON, XML for Accept: application/xml, 406 for image/png"),
         new("POST", "/customer", "stores a negotiated customer from a JSON or XML body: 201, 415 or 400 with problem details"),
         new("GET", "/download", "herald-logo.png as an attachment, with Range and conditional support (Respond.Download)"),

@@ -116,6 +116,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
             ["/razor"] = "Hello from Razor!",
             ["/products"] = "Name99",
             ["/products/razor"] = "Name99",
+            ["/products/slice"] = "Name99",
             ["/customer/1"] = "Brains",
         };
 
@@ -132,7 +133,7 @@ public sealed class BrowserTests(BrowserFixture fixture) : IClassFixture<Browser
         Assert.Contains("Rendered by a Razor layout", await page.InnerTextAsync("header.layout"), StringComparison.Ordinal);
         Assert.Equal("John", await page.InnerTextAsync("section.card h2"));
 
-        foreach (var path in new[] { "/products", "/products/razor" })
+        foreach (var path in new[] { "/products", "/products/razor", "/products/slice" })
         {
             await page.GotoAsync(Url(path));
             await page.WaitForFunctionAsync("() => document.querySelectorAll('#products li').length === 100");

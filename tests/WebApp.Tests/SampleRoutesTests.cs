@@ -22,7 +22,7 @@ public sealed class SampleRoutesTests(WebApplicationFactory<Program> factory) : 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         var html = await response.Content.ReadAsStringAsync();
-        foreach (var path in new[] { "/hello", "/html", "/index", "/razor", "/products", "/products/razor", "/customer/1", "/customer", "/download", "/files/readme.txt", "/bytes", "/stream", "/teapot", "/etag", "/cookie", "/redirect" })
+        foreach (var path in new[] { "/hello", "/html", "/index", "/razor", "/products", "/products/razor", "/products/slice", "/customer/1", "/customer", "/download", "/files/readme.txt", "/bytes", "/stream", "/teapot", "/etag", "/cookie", "/redirect" })
         {
             Assert.Contains($"<code>{path}</code>", html, StringComparison.Ordinal);
         }

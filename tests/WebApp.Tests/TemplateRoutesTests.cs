@@ -41,6 +41,7 @@ public sealed partial class TemplateRoutesTests(WebApplicationFactory<Program> f
     [Theory]
     [InlineData("/products")]
     [InlineData("/products/razor")]
+    [InlineData("/products/slice")]
     public async Task Products_RenderTheHundredProducts(string path)
     {
         var html = await _client.GetStringAsync(path);
@@ -55,13 +56,15 @@ public sealed partial class TemplateRoutesTests(WebApplicationFactory<Program> f
     }
 
     [Fact]
-    public async Task Products_BothEngines_ShowTheSameVisibleContent()
+    public async Task Products_EveryEngine_ShowsTheSameVisibleContent()
     {
         var handlebars = VisibleList(await _client.GetStringAsync("/products"));
         var razor = VisibleList(await _client.GetStringAsync("/products/razor"));
+        var slice = VisibleList(await _client.GetStringAsync("/products/slice"));
 
         Assert.StartsWith("Top 100 &lt;products&gt; Name0 Only 0 Lorem ipsum ... Name1 Only 1", handlebars, StringComparison.Ordinal);
         Assert.Equal(handlebars, razor);
+        Assert.Equal(handlebars, slice);
     }
 
     [Fact]
@@ -97,7 +100,7 @@ public sealed partial class TemplateRoutesTests(WebApplicationFactory<Program> f
     {
         var html = await _client.GetStringAsync("/");
 
-        foreach (var path in new[] { "/index", "/razor", "/products", "/products/razor" })
+        foreach (var path in new[] { "/index", "/razor", "/products", "/products/razor", "/products/slice" })
         {
             Assert.Contains($"<code>{path}</code>", html, StringComparison.Ordinal);
         }

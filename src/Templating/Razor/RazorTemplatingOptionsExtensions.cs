@@ -14,10 +14,11 @@ public static class RazorTemplatingOptionsExtensions
 
     /// <summary>
     /// Adds Razor components rendered with the framework's <c>HtmlRenderer</c>: registers <see cref="RazorComponentRenderer"/>
-    /// (for <c>Respond.Razor&lt;T&gt;</c> and e-mails) and renders the components mapped in <paramref name="configure"/> by name.
+    /// (for <c>Respond.Razor&lt;T&gt;</c> and e-mails) and renders the components and slices (<see cref="RazorSlice"/>,
+    /// compiled <c>.cshtml</c> files) mapped in <paramref name="configure"/> by name.
     /// </summary>
     /// <param name="options">The templating options.</param>
-    /// <param name="configure">Maps template names to components; may be <see langword="null"/>.</param>
+    /// <param name="configure">Maps template names to components and slices; may be <see langword="null"/>.</param>
     /// <returns><paramref name="options"/>, for chaining.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when Razor is added twice.</exception>
@@ -28,7 +29,7 @@ public static class RazorTemplatingOptionsExtensions
         configure?.Invoke(razor);
         return options.AddEngine(
             EngineName,
-            sp => new RazorTemplateEngine(razor.Components, sp.GetRequiredService<RazorComponentRenderer>()),
+            sp => new RazorTemplateEngine(razor, sp.GetRequiredService<RazorComponentRenderer>()),
             static services =>
             {
                 // Components rendered during a request resolve scoped services from that request's scope, found through

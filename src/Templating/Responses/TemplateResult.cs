@@ -12,7 +12,7 @@ namespace Herald.Templating;
 
 /// <summary>
 /// A rendered template as the response (Ktor's <c>respondTemplate</c>). Created by <c>Respond.Template</c> and
-/// <c>Respond.Razor&lt;TComponent&gt;</c>.
+/// <c>Respond.Razor&lt;TComponent&gt;</c> and <c>Respond.Slice&lt;TSlice&gt;</c>.
 /// </summary>
 /// <remarks>
 /// The template is rendered into a buffer before anything is sent: a template that fails halfway throws before the
@@ -27,20 +27,32 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
     private readonly EntityTagHeaderValue? _etag;
     private readonly Type? _component;
     private readonly IReadOnlyDictionary<string, object?>? _parameters;
+    private readonly Func<object?, RazorSlice>? _slice;
 
     internal TemplateResult(string name, object? model, Type? component, IReadOnlyDictionary<string, object?>? parameters, TextContentType contentType, int statusCode, EntityTagHeaderValue? etag)
+        : this(name, model, contentType, statusCode, etag)
+    {
+        _component = component;
+        _parameters = parameters;
+    }
+
+    internal TemplateResult(string name, object? model, Func<object?, RazorSlice> slice, TextContentType contentType, int statusCode, EntityTagHeaderValue? etag)
+        : this(name, model, contentType, statusCode, etag)
+    {
+        _slice = slice;
+    }
+
+    private TemplateResult(string name, object? model, TextContentType contentType, int statusCode, EntityTagHeaderValue? etag)
     {
         TemplateName = name;
         Model = model;
-        _component = component;
-        _parameters = parameters;
         ContentType = contentType.Value;
         _encoding = contentType.Encoding;
         StatusCode = statusCode;
         _etag = etag;
     }
 
-    /// <summary>Gets the template's name (the component's type name for <c>Respond.Razor</c>).</summary>
+    /// <summary>Gets the template's name (the component's or slice's type name for <c>Respond.Razor</c> and <c>Respond.Slice</c>).</summary>
     public string TemplateName { get; }
 
     /// <summary>Gets the model handed to the template (the parameters for <c>Respond.Razor</c>).</summary>
@@ -89,7 +101,11 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
         }
 
         using var buffer = new PooledTextWriter();
-        if (_component is not null)
+        if (_slice is not null)
+        {
+            await _slice(Model).RenderAsync(buffer, cancellationToken);
+        }
+        else if (_component is not null)
         {
             var renderer = httpContext.RequestServices.GetService<RazorComponentRenderer>() ?? throw new InvalidOperationException(
                 "Razor rendering is not configured. Register it at startup: builder.Services.AddTemplating(o => o.AddRazor()).");
