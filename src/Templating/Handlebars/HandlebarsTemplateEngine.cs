@@ -25,6 +25,12 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     private readonly ConcurrentDictionary<string, Lazy<CompiledTemplate>> _cache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _watchedPartials = new(StringComparer.Ordinal);
 
+    // Names found missing, kept only when files are not watched (they never change then): a name that a later engine
+    // renders (a Razor component or slice) must not cost a file-system lookup on every render. Bounded, so names taken
+    // from requests cannot grow it without limit.
+    private const int MaxRememberedMisses = 1024;
+    private readonly ConcurrentDictionary<string, byte> _misses = new(StringComparer.Ordinal);
+
     public HandlebarsTemplateEngine(HandlebarsTemplateOptions options, IFileProvider files, string rootDescription, ILogger logger, bool ownsFiles)
     {
         _files = files;
@@ -113,6 +119,11 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
     /// <summary>The cached compilation for <paramref name="name"/>, recompiled once its files have changed.</summary>
     private CompiledTemplate Get(string name)
     {
+        if (!_misses.IsEmpty && _misses.ContainsKey(name))
+        {
+            return KnownMiss;
+        }
+
         // Bounded: each pass either returns or removes one stale entry, and a fresh entry is stale only if its file
         // changed again while it was being compiled.
         for (var attempt = 0; ; attempt++)
@@ -178,7 +189,17 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
         }
 
         // Not found: not kept, and nothing is watched for it, so names asked for by requests (/pages/{anything}) cannot
-        // fill the cache or the file watcher; the next request for the name looks again.
+        // fill the cache or the file watcher; the next request for the name looks again, unless files never change.
+        if (!_watch)
+        {
+            if (_misses.Count >= MaxRememberedMisses)
+            {
+                _misses.Clear();
+            }
+
+            _misses.TryAdd(name, 0);
+        }
+
         return new CompiledTemplate(null, null, AlwaysChanged.Instance);
     }
 
@@ -190,6 +211,11 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
 
     /// <summary>How many names have a cached compilation; missing names never do.</summary>
     internal int CachedCount => _cache.Count;
+
+    /// <summary>The number of names remembered as missing (only when files are not watched).</summary>
+    internal int RememberedMisses => _misses.Count;
+
+    private static readonly CompiledTemplate KnownMiss = new(null, null, AlwaysChanged.Instance);
 
     private IChangeToken Watch(string[] paths)
     {

@@ -345,6 +345,37 @@ public sealed class HandlebarsEngineTests
     }
 
     [Fact]
+    public async Task CanRender_UnwatchedFiles_MissingNameIsLookedUpOnce_AndMissesStayBounded()
+    {
+        using var folder = new TemplateFolder(("page.hbs", "page"));
+        var files = new PermissiveFileProvider(folder.Root);
+        var renderer = Engines.Create(o => o.AddHandlebars(h =>
+        {
+            h.FileProvider = files;
+            h.WatchForChanges = false;
+        }));
+        var engine = ((Internal.TemplateRenderer)renderer).Engines.OfType<Templating.Handlebars.HandlebarsTemplateEngine>().Single();
+
+        // A name another engine renders (a Razor slice, say) is asked for on every render: the disk is asked once.
+        Assert.False(renderer.CanRender("products-slice"));
+        var lookups = files.Lookups.Count;
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.False(renderer.CanRender("products-slice"));
+        }
+
+        Assert.Equal(lookups, files.Lookups.Count);
+        Assert.Equal("page", await renderer.RenderToStringAsync("page"));
+
+        for (var i = 0; i < 3000; i++)
+        {
+            Assert.False(renderer.CanRender($"pages/{i}"));
+        }
+
+        Assert.InRange(engine.RememberedMisses, 1, 1024);
+    }
+
+    [Fact]
     public async Task RenderAsync_SyntaxErrorTwice_ThrowsANewExceptionEachTime()
     {
         using var folder = new TemplateFolder(("broken.hbs", "a\nb {{foo"));
