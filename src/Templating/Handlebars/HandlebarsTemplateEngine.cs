@@ -92,6 +92,10 @@ internal sealed class HandlebarsTemplateEngine : ITemplateEngine, IDisposable
 
         // A JsonDocument is read through its root element, which the JsonElement descriptor understands.
         template(writer, model is JsonDocument document ? document.RootElement : model, null);
+
+        // Handlebars.Net renders synchronously and its helpers never see the token, so a render cancelled while a
+        // helper was busy is only noticed here; it must not pass for a finished page.
+        cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.CompletedTask;
     }
 

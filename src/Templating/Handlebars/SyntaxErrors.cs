@@ -78,7 +78,8 @@ internal static partial class SyntaxErrors
     [GeneratedRegex(@"\s*Occured at: (\d+):(\d+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex OccurredAt();
 
-    [GeneratedRegex(@"block expression '([^']+)' was closed", RegexOptions.CultureInvariant)]
+    // Handlebars.Net names some blocks with their '#' ('#each') and others without ('if').
+    [GeneratedRegex(@"block expression '[#^]?([^']+)' was closed", RegexOptions.CultureInvariant)]
     private static partial Regex UnclosedBlock();
 
     [GeneratedRegex(@"closing element '([^']+)' was found", RegexOptions.CultureInvariant)]

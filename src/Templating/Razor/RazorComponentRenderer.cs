@@ -35,7 +35,7 @@ public sealed class RazorComponentRenderer
     /// <summary>Renders <typeparamref name="TComponent"/> to a string.</summary>
     /// <typeparam name="TComponent">The component.</typeparam>
     /// <param name="parameters">The component's parameters by name; may be <see langword="null"/>.</param>
-    /// <param name="cancellationToken">Stops before rendering starts.</param>
+    /// <param name="cancellationToken">Stops rendering, including a wait for a component's asynchronous work; nothing is written then.</param>
     /// <returns>The HTML.</returns>
     public async Task<string> RenderToStringAsync<TComponent>(IReadOnlyDictionary<string, object?>? parameters = null, CancellationToken cancellationToken = default)
         where TComponent : IComponent
@@ -49,7 +49,7 @@ public sealed class RazorComponentRenderer
     /// <typeparam name="TComponent">The component.</typeparam>
     /// <param name="parameters">The component's parameters by name; may be <see langword="null"/>.</param>
     /// <param name="writer">Receives the HTML.</param>
-    /// <param name="cancellationToken">Stops before rendering starts.</param>
+    /// <param name="cancellationToken">Stops rendering, including a wait for a component's asynchronous work; nothing is written then.</param>
     /// <returns>A task that completes when the HTML has been written.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="writer"/> is <see langword="null"/>.</exception>
     public Task RenderAsync<TComponent>(IReadOnlyDictionary<string, object?>? parameters, TextWriter writer, CancellationToken cancellationToken = default)
@@ -60,7 +60,7 @@ public sealed class RazorComponentRenderer
     /// <param name="componentType">A type implementing <see cref="IComponent"/>.</param>
     /// <param name="parameters">The component's parameters by name; may be <see langword="null"/>.</param>
     /// <param name="writer">Receives the HTML.</param>
-    /// <param name="cancellationToken">Stops before rendering starts.</param>
+    /// <param name="cancellationToken">Stops rendering, including a wait for a component's asynchronous work; nothing is written then.</param>
     /// <returns>A task that completes when the HTML has been written.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="componentType"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">Thrown when <paramref name="componentType"/> is not a component.</exception>
@@ -87,14 +87,18 @@ public sealed class RazorComponentRenderer
         {
             // HtmlRenderer renders a component on its own; layouts are applied by LayoutView (as the router's RouteView
             // does), so a component with @layout is rendered inside one.
-            var root = layout is null
-                ? await renderer.RenderComponentAsync(componentType, parameters is null ? ParameterView.Empty : ParameterView.FromDictionary(ToDictionary(parameters)))
-                : await renderer.RenderComponentAsync<LayoutHost>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            var rendering = layout is null
+                ? renderer.RenderComponentAsync(componentType, parameters is null ? ParameterView.Empty : ParameterView.FromDictionary(ToDictionary(parameters)))
+                : renderer.RenderComponentAsync<LayoutHost>(ParameterView.FromDictionary(new Dictionary<string, object?>
                 {
                     [nameof(LayoutHost.Layout)] = layout,
                     [nameof(LayoutHost.ComponentType)] = componentType,
                     [nameof(LayoutHost.Parameters)] = parameters,
                 }));
+
+            // Components get no token: a cancelled render stops waiting for their async work (a request's abort frees
+            // the request at once), writes nothing, and the renderer's disposal below ends the components.
+            var root = await rendering.WaitAsync(cancellationToken);
             root.WriteHtmlTo(writer);
         });
     }

@@ -185,6 +185,7 @@ public sealed class HandlebarsEngineTests
 
     [Theory]
     [InlineData("line one\n{{#if ok}}\nno close", 2, 1, "'if'")]
+    [InlineData("line one\n  {{#each items}}<li>{{this}}</li>\n", 2, 3, "'#each'")]
     [InlineData("a\nb {{foo", 2, 8, "end of template")]
     [InlineData("ok\n  {{/each}}", 2, 3, "'/each'")]
     public async Task RenderAsync_SyntaxError_NamesTemplateLineAndColumn(string source, int line, int column, string detail)

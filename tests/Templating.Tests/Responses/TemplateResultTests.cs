@@ -6,6 +6,7 @@ using Herald.Templating.Tests.Razor.Components;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Herald.Templating.Tests.Responses;
 
@@ -177,6 +178,35 @@ public sealed class TemplateResultTests
         Assert.Equal(HttpStatusCode.InternalServerError, get.StatusCode);
         Assert.Equal(HttpStatusCode.InternalServerError, head.StatusCode);
         Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task Template_SyntaxError_Answers500WithoutSourceOrStackAndLogsTemplateLineAndColumn()
+    {
+        using var folder = new TemplateFolder(("broken.hbs", "<h1>SOURCE-MARKER {{title}}</h1>\n  {{#each items}}<li>{{this}}</li>\n"));
+        var logs = new LogCollector();
+        await using var app = await TestApp.StartAsync(
+            a => a.MapGet("/", () => Respond.Template("broken", new { title = "T", items = new[] { "a" } })),
+            services => services.AddSingleton<ILoggerProvider>(logs).AddTemplating(o => o.AddHandlebars(h => h.RootPath = folder.Root)));
+
+        using var response = await app.Client.GetAsync("/");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(500, JsonDocument.Parse(body).RootElement.GetProperty("status").GetInt32());
+        Assert.DoesNotContain("SOURCE-MARKER", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("broken.hbs", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("TemplateSyntaxException", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(folder.Root, body, StringComparison.Ordinal);
+
+        // The exception handler logs before it answers, so the entry is there once the response is.
+        var logged = Assert.Single(logs.Entries, e => e.Level == LogLevel.Error);
+        var error = Assert.IsType<TemplateSyntaxException>(logged.Exception);
+        Assert.Equal(("broken.hbs", 2, 3), (error.TemplateName, error.Line, error.Column));
+        Assert.Contains("'broken.hbs' has a syntax error at line 2, column 3", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
