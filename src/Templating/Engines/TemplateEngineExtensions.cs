@@ -55,7 +55,8 @@ public static class TemplateEngineExtensions
     /// <param name="name">The template's name.</param>
     /// <param name="model">The model; may be <see langword="null"/>.</param>
     /// <param name="stream">Receives the bytes; left open.</param>
-    /// <param name="encoding">The encoding; UTF-8 when <see langword="null"/>.</param>
+    /// <param name="encoding">The encoding; UTF-8 when <see langword="null"/>. A character it cannot hold (a <c>✓</c> in
+    /// ISO-8859-1) is written as an HTML character reference (<c>&amp;#x2713;</c>), never as <c>?</c>.</param>
     /// <param name="cancellationToken">Stops rendering and writing.</param>
     /// <returns>A task that completes when the bytes have been written and the stream flushed.</returns>
     /// <exception cref="ArgumentNullException">Thrown when <paramref name="engine"/>, <paramref name="name"/> or <paramref name="stream"/> is <see langword="null"/>.</exception>
@@ -69,7 +70,7 @@ public static class TemplateEngineExtensions
         using var buffer = new PooledTextWriter();
         await engine.RenderAsync(name, model, buffer, cancellationToken);
         var pipe = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        await RenderedText.WriteAsync(pipe, buffer.Written, encoding ?? Encoding.UTF8, cancellationToken);
+        await RenderedText.WriteAsync(pipe, buffer.Written, HtmlCharacterReferenceFallback.For(encoding ?? Encoding.UTF8), cancellationToken);
         await pipe.CompleteAsync();
     }
 }

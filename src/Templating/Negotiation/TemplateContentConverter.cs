@@ -35,8 +35,9 @@ internal sealed class TemplateContentConverter : IContentConverter
         using var buffer = new PooledTextWriter();
         await TemplateServices.Renderer(httpContext).RenderAsync(template.Name, context.Value, buffer, cancellationToken);
         var chars = buffer.Written;
-        httpContext.Response.ContentLength = context.Encoding.GetByteCount(chars.Span);
-        await RenderedText.WriteAsync(httpContext.Response.BodyWriter, chars, context.Encoding, cancellationToken);
+        var encoding = HtmlCharacterReferenceFallback.For(context.Encoding);
+        httpContext.Response.ContentLength = encoding.GetByteCount(chars.Span);
+        await RenderedText.WriteAsync(httpContext.Response.BodyWriter, chars, encoding, cancellationToken);
     }
 
     public ValueTask<object?> ReadAsync(ContentReadContext context, CancellationToken cancellationToken) =>

@@ -117,13 +117,14 @@ public sealed class TemplateResult : IResult, IStatusCodeHttpResult, IContentTyp
         }
 
         var chars = buffer.Written;
-        httpContext.Response.ContentLength = _encoding.GetByteCount(chars.Span);
+        var encoding = HtmlCharacterReferenceFallback.For(_encoding);
+        httpContext.Response.ContentLength = encoding.GetByteCount(chars.Span);
         if (head)
         {
             return;
         }
 
-        await RenderedText.WriteAsync(httpContext.Response.BodyWriter, chars, _encoding, cancellationToken);
+        await RenderedText.WriteAsync(httpContext.Response.BodyWriter, chars, encoding, cancellationToken);
     }
 
     /// <summary>Declares that the endpoint produces <c>200 text/html</c>.</summary>

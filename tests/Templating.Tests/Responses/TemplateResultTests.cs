@@ -49,6 +49,21 @@ public sealed class TemplateResultTests
     }
 
     [Fact]
+    public async Task Template_Latin1Charset_WritesWhatItCannotHoldAsCharacterReferences_WithTheRightLength()
+    {
+        using var folder = new TemplateFolder(("note.hbs", "<p>{{text}}</p>"));
+        await using var app = await StartAsync(folder, a => a.MapGet("/", () =>
+            Respond.Template("note", new { text = "café ✓ 😀" }, contentType: "text/html; charset=iso-8859-1")));
+
+        using var response = await app.Client.GetAsync("/");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        var expected = System.Text.Encoding.Latin1.GetBytes("<p>café &#x2713; &#x1F600;</p>");
+        Assert.Equal(expected, bytes);
+        Assert.Equal(expected.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task Template_MappedRazorName_RendersComponentWithLayout()
     {
         using var folder = new TemplateFolder();

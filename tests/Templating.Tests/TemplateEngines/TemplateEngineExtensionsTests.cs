@@ -75,6 +75,22 @@ public sealed class TemplateEngineExtensionsTests
         Assert.Equal(encoding.GetBytes("<p>Ada é ✓</p>"), stream.ToArray());
     }
 
+    [Theory]
+    [InlineData("iso-8859-1")]
+    [InlineData("us-ascii")]
+    public async Task RenderAsync_StreamWithANarrowEncoding_WritesWhatItCannotHoldAsCharacterReferences(string encodingName)
+    {
+        using var folder = Folder();
+        using var stream = new MemoryStream();
+        var encoding = Encoding.GetEncoding(encodingName);
+
+        await Renderer(folder).RenderAsync("page", new { name = "Ada 😀" }, stream, encoding);
+
+        // Nothing becomes '?': what the encoding holds is written as is, the rest as references a browser shows.
+        var expected = encodingName == "us-ascii" ? "<p>Ada &#x1F600; &#xE9; &#x2713;</p>" : "<p>Ada &#x1F600; é &#x2713;</p>";
+        Assert.Equal(encoding.GetBytes(expected), stream.ToArray());
+    }
+
     [Fact]
     public async Task RenderAsync_StreamLongTextWithSurrogatePairs_KeepsEveryPairWhole()
     {
