@@ -74,68 +74,14 @@ internal sealed class PrefixedContent : HttpContent
         return new PrefixedStream(_prefix, _prefixLength, _rest);
     }
 
-    private sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : Stream
+    private sealed class PrefixedStream(byte[] prefix, int prefixLength, Stream rest) : ReadOnlyStreamWrapper(rest)
     {
         private int _position;
 
-        public override bool CanRead => true;
+        public override int Read(Span<byte> buffer) => _position < prefixLength ? CopyPrefix(buffer) : Inner.Read(buffer);
 
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (_position < prefixLength)
-            {
-                return CopyPrefix(buffer);
-            }
-
-            return rest.Read(buffer);
-        }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (_position < prefixLength)
-            {
-                return ValueTask.FromResult(CopyPrefix(buffer.Span));
-            }
-
-            return rest.ReadAsync(buffer, cancellationToken);
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                rest.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            _position < prefixLength ? ValueTask.FromResult(CopyPrefix(buffer.Span)) : Inner.ReadAsync(buffer, cancellationToken);
 
         private int CopyPrefix(Span<byte> buffer)
         {
