@@ -14,6 +14,9 @@ internal sealed class TransportPolicyHandler(TransportOptions options) : Delegat
     private readonly TimeProvider _time = options.EffectiveTimeProvider;
     private readonly bool _customTrust = options.TrustedRootCertificates.Count > 0;
 
+    /// <summary>Up to this size an in-memory body is not watched for progress (see <see cref="IsSmallInMemory"/>).</summary>
+    private const long SmallBodyBytes = 16 * 1024;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ApplyVersion(request);
@@ -57,17 +60,15 @@ internal sealed class TransportPolicyHandler(TransportOptions options) : Delegat
         using var deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, _time);
         using var link = cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline);
         var original = request.Content;
-        if (original is null)
-        {
-            deadline.CancelAfter(timeout);
-        }
-        else
+        var watched = original is not null && !IsSmallInMemory(original);
+        if (watched)
         {
             // Each chunk of the request body that leaves re-arms the timer, so an upload that keeps moving never
             // times out while one the server stops reading does; after the last chunk the wait for headers begins.
-            request.Content = new ObservedRequestContent(original, new Progress(deadline, timeout));
-            deadline.CancelAfter(timeout);
+            request.Content = new ObservedRequestContent(original!, new Progress(deadline, timeout));
         }
+
+        deadline.CancelAfter(timeout);
 
         try
         {
@@ -81,12 +82,21 @@ internal sealed class TransportPolicyHandler(TransportOptions options) : Delegat
         }
         finally
         {
-            if (original is not null)
+            if (watched)
             {
                 request.Content = original;
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="content"/> is held in memory (bytes, a string, a form, Herald's JSON body) and small: the
+    /// socket buffers take such a body whole whether or not the server reads it, so it leaves at once and there is no
+    /// upload whose progress could re-arm the read timeout (the timer armed before sending covers it and the wait for
+    /// headers). Watching it would only cost a wrapper, its copied headers and two timer changes on every such request.
+    /// </summary>
+    private static bool IsSmallInMemory(HttpContent content) =>
+        content is (ByteArrayContent or ReadOnlyMemoryContent) && content.Headers.ContentLength is <= SmallBodyBytes;
 
     private void ApplyVersion(HttpRequestMessage request)
     {

@@ -211,6 +211,19 @@ public sealed class TimeoutTests : IAsyncLifetime
         Assert.Contains("TransportOptions.ReadTimeout", ex.Message);
     }
 
+    [Theory]
+    [InlineData(100)] // small: leaves with the headers, the timer armed before sending covers it
+    [InlineData(1 << 20)] // large: the server reads none of it, so the upload stops moving
+    public async Task ReadTimeout_BytesBodyTheServerNeverAnswers_ThrowsTimeoutNamingTheOption(int size)
+    {
+        using var client = Client(o => o.Transport.ReadTimeout = Short);
+
+        var ex = await Assert.ThrowsAsync<HeraldTimeoutException>(() =>
+            client.SendAsync(new HeraldRequest(HttpMethod.Post, "ignore-body").Body(new byte[size], "application/octet-stream")));
+
+        Assert.Contains("TransportOptions.ReadTimeout", ex.Message);
+    }
+
     [Fact]
     public async Task Cancellation_WhileStalled_IsCancellationNotTimeout()
     {
