@@ -4,38 +4,20 @@ using Herald.Client.Tests.LoadBalancing.Support;
 
 namespace Herald.Client.Tests.Failover;
 
-public sealed class FailoverTests : IAsyncLifetime
+public sealed class FailoverTests : ThreeTargetsTest
 {
-    private TargetServer _a = null!;
-    private TargetServer _b = null!;
-    private TargetServer _c = null!;
-
-    public async Task InitializeAsync()
-    {
-        _a = await TargetServer.StartAsync("a");
-        _b = await TargetServer.StartAsync("b");
-        _c = await TargetServer.StartAsync("c");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _c.DisposeAsync();
-    }
-
     [Fact]
     public async Task SendAsync_FirstTargetAnswers503_TheNextServes()
     {
-        _a.Status = 503;
-        using var client = Client(_a.Target, _b.Target);
+        A.Status = 503;
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.GetAsync("orders/7");
 
         Assert.Equal("b GET /api/orders/7", response.Body);
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
         var failure = Assert.Single(response.FailedTargets);
-        Assert.Equal((TargetFailureKind.Status, 503, _a.Target), (failure.Kind, failure.Status, failure.Target));
+        Assert.Equal((TargetFailureKind.Status, 503, A.Target), (failure.Kind, failure.Status, failure.Target));
         Assert.Contains("503 Service Unavailable", failure.Reason);
     }
 
@@ -45,16 +27,16 @@ public sealed class FailoverTests : IAsyncLifetime
     [InlineData(504, "504 Gateway Timeout")]
     public async Task SendAsync_FirstTargetAnswersADefaultFailoverStatus_TheNextServes(int status, string reason)
     {
-        _a.Status = status;
-        using var client = Client(_a.Target, _b.Target); // default options: only the targets
+        A.Status = status;
+        using var client = Client(A.Target, B.Target); // default options: only the targets
 
         using var response = await client.GetAsync("orders/7");
 
         Assert.Equal(200, response.Status);
         Assert.Equal("b GET /api/orders/7", response.Body);
-        Assert.Equal((1, 1), (_a.Hits, _b.Hits));
+        Assert.Equal((1, 1), (A.Hits, B.Hits));
         var failure = Assert.Single(response.FailedTargets);
-        Assert.Equal((TargetFailureKind.Status, status, _a.Target), (failure.Kind, failure.Status, failure.Target));
+        Assert.Equal((TargetFailureKind.Status, status, A.Target), (failure.Kind, failure.Status, failure.Target));
         Assert.Contains(reason, failure.Reason);
     }
 
@@ -62,7 +44,7 @@ public sealed class FailoverTests : IAsyncLifetime
     public async Task SendAsync_FirstTargetRefusesConnection_TheNextServes()
     {
         var down = TargetServer.ClosedTarget();
-        using var client = Client(down, _b.Target);
+        using var client = Client(down, B.Target);
 
         using var response = await client.PostAsync("orders", r => r.JsonBody(new { id = 7 }));
 
@@ -73,21 +55,21 @@ public sealed class FailoverTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_PostResetAfterItLeft_IsNotSentToTheNextTarget()
     {
-        _a.Behavior = TargetBehavior.ReadThenReset;
-        using var client = Client(_a.Target, _b.Target);
+        A.Behavior = TargetBehavior.ReadThenReset;
+        using var client = Client(A.Target, B.Target);
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync("orders", r => r.JsonBody(new { id = 7 })));
 
         Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.MayHaveBeenProcessed], ex.Failures.Select(f => f.Kind));
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
         Assert.Contains("request.Retry()", ex.Message);
     }
 
     [Fact]
     public async Task SendAsync_PostMarkedRetryResetAfterItLeft_TheNextServes()
     {
-        _a.Behavior = TargetBehavior.ReadThenReset;
-        using var client = Client(_a.Target, _b.Target);
+        A.Behavior = TargetBehavior.ReadThenReset;
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.PostAsync("orders", r => r.JsonBody(new { id = 7 }).Retry());
 
@@ -99,8 +81,8 @@ public sealed class FailoverTests : IAsyncLifetime
     public async Task SendAsync_PostAnswered503_TheNextServesAsInBallerina()
     {
         // The target answered: 503 says it did not act, so a failover status moves any method on.
-        _a.Status = 503;
-        using var client = Client(_a.Target, _b.Target);
+        A.Status = 503;
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.PostAsync("orders", r => r.JsonBody(new { id = 7 }));
 
@@ -111,65 +93,65 @@ public sealed class FailoverTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_StatusNotInTheSet_IsReturnedAsItIs()
     {
-        _a.Status = 500;
-        using var client = Client(_a.Target, _b.Target);
+        A.Status = 500;
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.GetAsync("x", r => r.ThrowOnError(false));
 
         Assert.Equal(500, response.Status);
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
     }
 
     [Fact]
     public async Task SendAsync_CustomStatusSet_FailsOverOnIt()
     {
-        _a.Status = 500;
+        A.Status = 500;
         using var client = new HeraldClient(o => o.AddFailover(f =>
         {
-            f.Targets.Add(_a.Target);
-            f.Targets.Add(_b.Target);
+            f.Targets.Add(A.Target);
+            f.Targets.Add(B.Target);
             f.FailoverStatusCodes.Add(500);
         }));
 
         using var response = await client.GetAsync("x");
 
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
     }
 
     [Fact]
     public async Task SendAsync_StartsFromTheLastTargetThatWorked()
     {
-        _a.Status = 503;
-        using var client = Client(_a.Target, _b.Target, _c.Target);
+        A.Status = 503;
+        using var client = Client(A.Target, B.Target, C.Target);
 
         using var first = await client.GetAsync("x");       // a 503 → b
-        _a.Status = 200;
+        A.Status = 200;
         using var second = await client.GetAsync("x");      // straight to b, a is not asked
-        _b.Behavior = TargetBehavior.Reset;
+        B.Behavior = TargetBehavior.Reset;
         using var third = await client.GetAsync("x");       // b fails → c
         using var fourth = await client.GetAsync("x");      // straight to c
 
-        Assert.Equal(new[] { _b.Target, _b.Target, _c.Target, _c.Target }, new[] { first.Target!, second.Target!, third.Target!, fourth.Target! });
-        Assert.Equal(1, _a.Hits);
+        Assert.Equal(new[] { B.Target, B.Target, C.Target, C.Target }, new[] { first.Target!, second.Target!, third.Target!, fourth.Target! });
+        Assert.Equal(1, A.Hits);
         Assert.Empty(second.FailedTargets);
         Assert.Empty(fourth.FailedTargets);
-        _c.Status = 502;
+        C.Status = 502;
         using var fifth = await client.GetAsync("x");       // c 502 → wraps around to a
-        Assert.Equal(_a.Target, fifth.Target);
-        Assert.Equal(2, _a.Hits);
+        Assert.Equal(A.Target, fifth.Target);
+        Assert.Equal(2, A.Hits);
     }
 
     [Fact]
     public async Task SendAsync_EveryTargetFails_ThrowsOneExceptionListingEachStatusOrError()
     {
-        _a.Status = 503;
-        _b.Status = 504;
+        A.Status = 503;
+        B.Status = 504;
         var down = TargetServer.ClosedTarget();
-        using var client = Client(_a.Target, _b.Target, down);
+        using var client = Client(A.Target, B.Target, down);
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.GetAsync("x"));
 
-        Assert.Equal([_a.Target, _b.Target, down], ex.Failures.Select(f => f.Target));
+        Assert.Equal([A.Target, B.Target, down], ex.Failures.Select(f => f.Target));
         Assert.Equal([503, 504, null], ex.Failures.Select(f => f.Status));
         Assert.Equal([TargetFailureKind.Status, TargetFailureKind.Status, TargetFailureKind.Transport], ex.Failures.Select(f => f.Kind));
         Assert.Contains("→ 503 Service Unavailable", ex.Message);
@@ -181,31 +163,31 @@ public sealed class FailoverTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_FailingResponses_AreDisposedSoTheirConnectionsAreFree()
     {
-        _a.Status = 503;
+        A.Status = 503;
         using var client = new HeraldClient(o =>
         {
             o.Transport.MaxConnectionsPerServer = 1; // a 503 still holding its connection would block the next call to a
             o.AddFailover(f =>
             {
-                f.Targets.Add(_a.Target);
-                f.Targets.Add(_b.Target);
+                f.Targets.Add(A.Target);
+                f.Targets.Add(B.Target);
             });
         });
 
         for (var i = 0; i < 3; i++)
         {
-            _b.Status = 503;
+            B.Status = 503;
             await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.GetAsync("x").WaitAsync(SignalServer.Guard));
         }
 
-        Assert.Equal(3, _a.Hits);
+        Assert.Equal(3, A.Hits);
     }
 
     [Fact]
     public async Task SendAsync_Interval_WaitsOnTheClientClockBetweenTargets()
     {
         var clock = new ManualTimeProvider();
-        _a.Status = 503;
+        A.Status = 503;
         using var client = new HeraldClient(o =>
         {
             o.TimeProvider = clock;
@@ -213,111 +195,111 @@ public sealed class FailoverTests : IAsyncLifetime
             o.Transport.ReadTimeout = Timeout.InfiniteTimeSpan;
             o.AddFailover(f =>
             {
-                f.Targets.Add(_a.Target);
-                f.Targets.Add(_b.Target);
+                f.Targets.Add(A.Target);
+                f.Targets.Add(B.Target);
                 f.Interval = TimeSpan.FromSeconds(10);
             });
         });
 
         var call = client.GetAsync("x");
         await WaitUntilArmed(clock);
-        Assert.Equal(1, _a.Hits);
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(1, A.Hits);
+        Assert.Equal(0, B.Hits);
         clock.Advance(TimeSpan.FromSeconds(9));
         Assert.False(call.IsCompleted);
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
         clock.Advance(TimeSpan.FromSeconds(1));
         using var response = await call.WaitAsync(SignalServer.Guard);
 
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
     }
 
     [Fact]
     public async Task SendAsync_TargetNeverAnswers_AttemptTimeoutMovesOn()
     {
         var clock = new ManualTimeProvider();
-        _a.Behavior = TargetBehavior.Hang;
+        A.Behavior = TargetBehavior.Hang;
         using var client = new HeraldClient(o =>
         {
             o.TimeProvider = clock;
             o.AddFailover(f =>
             {
-                f.Targets.Add(_a.Target);
-                f.Targets.Add(_b.Target);
+                f.Targets.Add(A.Target);
+                f.Targets.Add(B.Target);
                 f.AttemptTimeout = TimeSpan.FromSeconds(2);
             });
         });
 
         var call = client.GetAsync("x");
-        await _a.Arrived.Task.WaitAsync(SignalServer.Guard);
+        await A.Arrived.Task.WaitAsync(SignalServer.Guard);
         clock.Advance(TimeSpan.FromSeconds(2));
         using var response = await call.WaitAsync(SignalServer.Guard);
 
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
         Assert.Contains("FailoverOptions.AttemptTimeout", Assert.Single(response.FailedTargets).Reason);
     }
 
     [Fact]
     public async Task SendAsync_CallerCancels_DoesNotMoveOn()
     {
-        _a.Behavior = TargetBehavior.Hang;
-        using var client = Client(_a.Target, _b.Target);
+        A.Behavior = TargetBehavior.Hang;
+        using var client = Client(A.Target, B.Target);
         using var cts = new CancellationTokenSource();
 
         var call = client.GetAsync("x", cancellationToken: cts.Token);
-        await _a.Arrived.Task.WaitAsync(SignalServer.Guard);
+        await A.Arrived.Task.WaitAsync(SignalServer.Guard);
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(SignalServer.Guard));
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
     }
 
     [Fact]
     public async Task SendAsync_ClientTimeout_IsAHeraldTimeoutNotAFailover()
     {
         var clock = new ManualTimeProvider();
-        _a.Behavior = TargetBehavior.Hang;
+        A.Behavior = TargetBehavior.Hang;
         using var client = new HeraldClient(o =>
         {
             o.TimeProvider = clock;
             o.Timeout = TimeSpan.FromSeconds(3);
             o.AddFailover(f =>
             {
-                f.Targets.Add(_a.Target);
-                f.Targets.Add(_b.Target);
+                f.Targets.Add(A.Target);
+                f.Targets.Add(B.Target);
             });
         });
 
         var call = client.GetAsync("x");
-        await _a.Arrived.Task.WaitAsync(SignalServer.Guard);
+        await A.Arrived.Task.WaitAsync(SignalServer.Guard);
         clock.Advance(TimeSpan.FromSeconds(3));
 
         await Assert.ThrowsAsync<HeraldTimeoutException>(() => call.WaitAsync(SignalServer.Guard));
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
     }
 
     [Fact]
     public async Task SendAsync_PutWithABody_ReplaysTheBodyToTheNextTarget()
     {
-        _a.Status = 503;
-        using var client = Client(_a.Target, _b.Target);
+        A.Status = 503;
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.PutAsync("docs/1", r => r.Body(new ForwardOnlyStream(new MemoryStream("hello"u8.ToArray()))));
 
-        Assert.Equal("hello", Assert.Single(_a.Requests).Body);
+        Assert.Equal("hello", Assert.Single(A.Requests).Body);
         Assert.Equal("b PUT /api/docs/1 hello", response.Body);
     }
 
     [Fact]
     public async Task SendAsync_UploadProgress_StartsAgainForEachTargetTheBodyGoesTo()
     {
-        _a.Status = 503;
+        A.Status = 503;
         var reports = new List<TransferProgress>();
-        using var client = Client(_a.Target, _b.Target);
+        using var client = Client(A.Target, B.Target);
 
         using var response = await client.PostAsync("docs", r => r.Body(new byte[300_000], "octet").OnUploadProgress(reports.Add));
 
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
         var completed = reports.Where(p => p.IsCompleted).ToList();
         Assert.Equal(2, completed.Count); // once to a, once to b
         Assert.All(completed, p => Assert.Equal(300_000, p.BytesTransferred));

@@ -4,34 +4,16 @@ using Herald.Client.Tests.LoadBalancing.Support;
 
 namespace Herald.Client.Tests.LoadBalancing;
 
-public sealed class LoadBalancingTests : IAsyncLifetime
+public sealed class LoadBalancingTests : ThreeTargetsTest
 {
-    private TargetServer _a = null!;
-    private TargetServer _b = null!;
-    private TargetServer _c = null!;
-
-    public async Task InitializeAsync()
-    {
-        _a = await TargetServer.StartAsync("a");
-        _b = await TargetServer.StartAsync("b");
-        _c = await TargetServer.StartAsync("c");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
-        await _c.DisposeAsync();
-    }
-
     [Fact]
     public async Task AddLoadBalancing_ThreeTargets_CallsGoRoundRobinInOrder()
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
-            lb.Targets.Add(_c.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
+            lb.Targets.Add(C.Target);
         }));
 
         var servedBy = new List<string>();
@@ -40,7 +22,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
             using var response = await client.GetAsync($"items/{i}?page=2");
             servedBy.Add(((string)response.Body!).Split(' ')[0]);
             Assert.Equal($"GET /api/items/{i}?page=2", ((string)response.Body!)[2..]);
-            Assert.Equal(new[] { _a, _b, _c }[i % 3].Target, response.Target);
+            Assert.Equal(new[] { A, B, C }[i % 3].Target, response.Target);
             Assert.Empty(response.FailedTargets);
         }
 
@@ -52,9 +34,9 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
-            lb.Targets.Add(_c.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
+            lb.Targets.Add(C.Target);
         }));
 
         var calls = Enumerable.Range(0, 30).Select(async i =>
@@ -65,7 +47,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         var statuses = await Task.WhenAll(calls);
 
         Assert.All(statuses, s => Assert.Equal(200, s));
-        Assert.Equal([10, 10, 10], new[] { _a.Hits, _b.Hits, _c.Hits });
+        Assert.Equal([10, 10, 10], new[] { A.Hits, B.Hits, C.Hits });
     }
 
     [Fact]
@@ -75,13 +57,13 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
             lb.Targets.Add(down);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var response = await client.GetAsync("orders/7");
 
         Assert.Equal("b GET /api/orders/7", response.Body);
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
         var failure = Assert.Single(response.FailedTargets);
         Assert.Equal(down, failure.Target);
         Assert.Equal(TargetFailureKind.Transport, failure.Kind);
@@ -93,16 +75,16 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
 
-        _a.Behavior = TargetBehavior.Reset;
+        A.Behavior = TargetBehavior.Reset;
 
         using var response = await client.GetAsync("work");
 
-        Assert.Equal(_b.Target, response.Target);
-        Assert.Equal(1, _a.Hits);
+        Assert.Equal(B.Target, response.Target);
+        Assert.Equal(1, A.Hits);
         Assert.Equal(TargetFailureKind.Transport, Assert.Single(response.FailedTargets).Kind);
     }
 
@@ -133,11 +115,11 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_ServerError_IsReturnedAsItIs()
     {
-        _a.Status = 503;
+        A.Status = 503;
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var first = await client.GetAsync("work", r => r.ThrowOnError(false));
@@ -145,11 +127,11 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         var thrown = await Assert.ThrowsAsync<HeraldHttpException>(() => client.GetAsync("work"));
 
         Assert.Equal(503, first.Status);
-        Assert.Equal(_a.Target, first.Target);
+        Assert.Equal(A.Target, first.Target);
         Assert.Empty(first.FailedTargets);
-        Assert.Equal(_b.Target, second.Target);
-        Assert.Equal(2, _a.Hits); // the 503s were not sent on to b
-        Assert.Equal(1, _b.Hits);
+        Assert.Equal(B.Target, second.Target);
+        Assert.Equal(2, A.Hits); // the 503s were not sent on to b
+        Assert.Equal(1, B.Hits);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, thrown.StatusCode);
     }
 
@@ -162,21 +144,21 @@ public sealed class LoadBalancingTests : IAsyncLifetime
             o.TimeProvider = clock;
             o.AddLoadBalancing(lb =>
             {
-                lb.Targets.Add(_a.Target);
-                lb.Targets.Add(_b.Target);
+                lb.Targets.Add(A.Target);
+                lb.Targets.Add(B.Target);
                 lb.AttemptTimeout = TimeSpan.FromSeconds(5);
             });
         });
 
-        _a.Behavior = TargetBehavior.Hang;
+        A.Behavior = TargetBehavior.Hang;
 
         var call = client.GetAsync("work");
-        await _a.Arrived.Task.WaitAsync(SignalServer.Guard);
+        await A.Arrived.Task.WaitAsync(SignalServer.Guard);
         Assert.False(call.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(5));
         using var response = await call.WaitAsync(SignalServer.Guard);
 
-        Assert.Equal(_b.Target, response.Target);
+        Assert.Equal(B.Target, response.Target);
         var failure = Assert.Single(response.FailedTargets);
         Assert.Equal(TargetFailureKind.Timeout, failure.Kind);
         Assert.Contains("LoadBalancingOptions.AttemptTimeout", failure.Reason);
@@ -187,18 +169,18 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
-            lb.Targets.Add(_c.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
+            lb.Targets.Add(C.Target);
             lb.Rule = new FixedRule(2);
         }));
 
         using var first = await client.GetAsync("x");
         using var second = await client.GetAsync("x");
 
-        Assert.Equal(_c.Target, first.Target);
-        Assert.Equal(_c.Target, second.Target);
-        Assert.Equal(0, _a.Hits + _b.Hits);
+        Assert.Equal(C.Target, first.Target);
+        Assert.Equal(C.Target, second.Target);
+        Assert.Equal(0, A.Hits + B.Hits);
     }
 
     [Fact]
@@ -206,7 +188,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
+            lb.Targets.Add(A.Target);
             lb.Rule = new FixedRule(3);
         }));
 
@@ -221,8 +203,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
             lb.Rule = new RandomRule();
         }));
 
@@ -232,8 +214,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         }
 
         // 40 fair coin flips all landing on one side: 2 in 2^40.
-        Assert.True(_a.Hits > 0 && _b.Hits > 0, $"a {_a.Hits}, b {_b.Hits}");
-        Assert.Equal(40, _a.Hits + _b.Hits);
+        Assert.True(A.Hits > 0 && B.Hits > 0, $"a {A.Hits}, b {B.Hits}");
+        Assert.Equal(40, A.Hits + B.Hits);
     }
 
     [Fact]
@@ -242,7 +224,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
             lb.Targets.Add(TargetServer.ClosedTarget());
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(B.Target);
             lb.FailOverOnTransportError = false;
         }));
 
@@ -250,19 +232,19 @@ public sealed class LoadBalancingTests : IAsyncLifetime
 
         Assert.IsNotType<AllTargetsFailedException>(ex);
         Assert.Equal(HttpRequestError.ConnectionError, ex.HttpRequestError);
-        Assert.Equal(0, _b.Hits);
+        Assert.Equal(0, B.Hits);
     }
 
     [Fact]
     public async Task SendAsync_BaseAddressAndTargetsWithDifferentPaths_SendTheSamePathBelowEach()
     {
-        var other = new Uri(_b.Server.BaseAddress, "api/v2");  // no trailing slash: taken as a directory
+        var other = new Uri(B.Server.BaseAddress, "api/v2");  // no trailing slash: taken as a directory
         using var client = new HeraldClient(o =>
         {
             o.BaseAddress = new Uri("http://orders.internal/api/?lang=en");
             o.AddLoadBalancing(lb =>
             {
-                lb.Targets.Add(_a.Target);
+                lb.Targets.Add(A.Target);
                 lb.Targets.Add(other);
             });
         });
@@ -273,8 +255,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
 
         Assert.Equal("a GET /api/orders/7?x=a%20b&lang=en", first.Body);
         Assert.Equal("b GET /api/v2/orders/7?x=a%20b&lang=en", second.Body);
-        Assert.Equal(_a.Server.Url("health?lang=en"), rooted.RequestUri); // "/health" replaces the path: the target's origin gets it
-        Assert.Equal(new Uri(_b.Server.BaseAddress, "api/v2/"), second.Target);
+        Assert.Equal(A.Server.Url("health?lang=en"), rooted.RequestUri); // "/health" replaces the path: the target's origin gets it
+        Assert.Equal(new Uri(B.Server.BaseAddress, "api/v2/"), second.Target);
     }
 
     [Fact]
@@ -282,15 +264,15 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var first = await client.GetAsync("files/%7Eann/a%2Fb?q=%7E");
         using var second = await client.GetAsync("files/%7Eann/a%2Fb?q=%7E");
 
-        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(_a.Requests).RawTarget);
-        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(_b.Requests).RawTarget);
+        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(A.Requests).RawTarget);
+        Assert.Equal("/api/files/%7Eann/a%2Fb?q=%7E", Assert.Single(B.Requests).RawTarget);
     }
 
     [Fact]
@@ -299,12 +281,12 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         await using var elsewhere = await TargetServer.StartAsync("elsewhere");
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var response = await client.GetAsync(elsewhere.Server.Url("api/x").ToString());
-        using var underTarget = await client.GetAsync(_b.Server.Url("api/y").ToString());
+        using var underTarget = await client.GetAsync(B.Server.Url("api/y").ToString());
 
         Assert.Equal("elsewhere GET /api/x", response.Body);
         Assert.Null(response.Target);
@@ -315,11 +297,11 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     public async Task AddLoadBalancing_NoBaseAddress_TheFirstTargetBecomesIt()
     {
         var options = new HeraldClientOptions();
-        options.AddLoadBalancing(lb => lb.Targets.Add(new Uri(_a.Server.BaseAddress, "api")));
+        options.AddLoadBalancing(lb => lb.Targets.Add(new Uri(A.Server.BaseAddress, "api")));
         var set = new HeraldClientOptions { BaseAddress = new Uri("http://svc.internal/") };
-        set.AddLoadBalancing(lb => lb.Targets.Add(_a.Target));
+        set.AddLoadBalancing(lb => lb.Targets.Add(A.Target));
 
-        Assert.Equal(_a.Target, options.BaseAddress);
+        Assert.Equal(A.Target, options.BaseAddress);
         Assert.Equal(new Uri("http://svc.internal/"), set.BaseAddress);
         Assert.Equal(HeraldMiddleware.LoadBalancing, options.Middleware.Names.First());
         using var client = new HeraldClient(options);
@@ -333,13 +315,13 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
             lb.Targets.Add(TargetServer.ClosedTarget());
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var response = await client.GetAsync("redirect");
 
         Assert.Equal("b GET /api/landed", response.Body);
-        Assert.Equal([_b.Server.Url("api/landed")], response.RedirectTrace);
+        Assert.Equal([B.Server.Url("api/landed")], response.RedirectTrace);
     }
 
     [Fact]
@@ -351,8 +333,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
             o.Auth.Basic = new NetworkCredential("ann", "s3cret");
             o.AddLoadBalancing(lb =>
             {
-                lb.Targets.Add(_a.Target);
-                lb.Targets.Add(_b.Target);
+                lb.Targets.Add(A.Target);
+                lb.Targets.Add(B.Target);
             });
         });
 
@@ -362,8 +344,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         {
         }
 
-        Assert.StartsWith("Basic ", Assert.Single(_a.Requests).Authorization);
-        Assert.StartsWith("Basic ", Assert.Single(_b.Requests).Authorization);
+        Assert.StartsWith("Basic ", Assert.Single(A.Requests).Authorization);
+        Assert.StartsWith("Basic ", Assert.Single(B.Requests).Authorization);
         Assert.Equal(string.Empty, Assert.Single(elsewhere.Requests).Authorization);
     }
 
@@ -373,12 +355,12 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
             lb.Targets.Add(TargetServer.ClosedTarget());
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var response = await client.GetAsync("me", r => r.BearerToken("t0k"));
 
-        Assert.Equal("Bearer t0k", Assert.Single(_b.Requests).Authorization);
+        Assert.Equal("Bearer t0k", Assert.Single(B.Requests).Authorization);
     }
 
     [Theory]
@@ -388,12 +370,12 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
         var payload = new string('p', 5000);
 
-        _a.Behavior = _b.Behavior = TargetBehavior.ReadThenReset;
+        A.Behavior = B.Behavior = TargetBehavior.ReadThenReset;
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync("upload", r =>
         {
@@ -410,8 +392,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
 
         // a read the whole body and reset; b got the same bytes again, read them and reset too.
         Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.Transport], ex.Failures.Select(f => f.Kind));
-        Assert.Equal(payload, Assert.Single(_a.Requests).Body);
-        Assert.Equal(payload, Assert.Single(_b.Requests).Body);
+        Assert.Equal(payload, Assert.Single(A.Requests).Body);
+        Assert.Equal(payload, Assert.Single(B.Requests).Body);
     }
 
     [Theory]
@@ -423,11 +405,11 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
-            lb.Targets.Add(_c.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
+            lb.Targets.Add(C.Target);
         }));
-        _a.Behavior = kind == "no body" ? TargetBehavior.Reset : TargetBehavior.ReadThenReset;
+        A.Behavior = kind == "no body" ? TargetBehavior.Reset : TargetBehavior.ReadThenReset;
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.SendAsync(method, "orders", r =>
         {
@@ -445,8 +427,8 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         Assert.Equal(
             [TargetFailureKind.Transport, TargetFailureKind.MayHaveBeenProcessed, TargetFailureKind.MayHaveBeenProcessed],
             ex.Failures.Select(f => f.Kind));
-        Assert.Equal(0, _b.Hits + _c.Hits);
-        Assert.Single(_a.Requests);
+        Assert.Equal(0, B.Hits + C.Hits);
+        Assert.Single(A.Requests);
         Assert.Contains($"{method} is not idempotent and the request may have been processed", ex.Message);
         Assert.Contains("request.Retry()", ex.Message);
         Assert.Contains("not tried", ex.Failures[1].Reason);
@@ -459,10 +441,10 @@ public sealed class LoadBalancingTests : IAsyncLifetime
     {
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
-            lb.Targets.Add(_a.Target);
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(A.Target);
+            lb.Targets.Add(B.Target);
         }));
-        _a.Behavior = TargetBehavior.ReadThenReset;
+        A.Behavior = TargetBehavior.ReadThenReset;
 
         using var response = await client.SendAsync(method, "orders/7", r => r.Body(System.Text.Encoding.UTF8.GetBytes("x"), "text"));
 
@@ -476,7 +458,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         using var client = new HeraldClient(o => o.AddLoadBalancing(lb =>
         {
             lb.Targets.Add(TargetServer.ClosedTarget());
-            lb.Targets.Add(_b.Target);
+            lb.Targets.Add(B.Target);
         }));
 
         using var response = await client.PostAsync("orders", r => r.Body(System.Text.Encoding.UTF8.GetBytes("order 7"), "text"));
@@ -493,13 +475,13 @@ public sealed class LoadBalancingTests : IAsyncLifetime
             o.MaxReplayBufferBytes = 100;
             o.AddLoadBalancing(lb =>
             {
-                lb.Targets.Add(_a.Target);
-                lb.Targets.Add(_b.Target);
-                lb.Targets.Add(_c.Target);
+                lb.Targets.Add(A.Target);
+                lb.Targets.Add(B.Target);
+                lb.Targets.Add(C.Target);
             });
         });
 
-        _a.Behavior = TargetBehavior.ReadThenReset;
+        A.Behavior = TargetBehavior.ReadThenReset;
 
         var ex = await Assert.ThrowsAsync<AllTargetsFailedException>(() => client.PostAsync(
             "upload", r => r.Body(new ForwardOnlyStream(new MemoryStream(new byte[5000]))).Retry()));
@@ -507,7 +489,7 @@ public sealed class LoadBalancingTests : IAsyncLifetime
         Assert.Equal([TargetFailureKind.Transport, TargetFailureKind.BodyNotReplayable, TargetFailureKind.BodyNotReplayable], ex.Failures.Select(f => f.Kind));
         Assert.Contains("not tried: the body is a stream that can be read once only", ex.Message);
         Assert.Contains("MaxReplayBufferBytes", ex.Message);
-        Assert.Equal(0, _b.Hits + _c.Hits);
+        Assert.Equal(0, B.Hits + C.Hits);
     }
 
     [Fact]
@@ -519,14 +501,14 @@ public sealed class LoadBalancingTests : IAsyncLifetime
             o.AddLoadBalancing(lb =>
             {
                 lb.Targets.Add(TargetServer.ClosedTarget());
-                lb.Targets.Add(_b.Target);
+                lb.Targets.Add(B.Target);
             });
         });
 
         using var response = await client.PostAsync("upload", r => r.Body(new ForwardOnlyStream(new MemoryStream(new byte[5000]))));
 
         Assert.Equal(200, response.Status);
-        Assert.Equal(5000, Assert.Single(_b.Requests).Body.Length);
+        Assert.Equal(5000, Assert.Single(B.Requests).Body.Length);
     }
 
     [Fact]
